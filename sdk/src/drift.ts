@@ -1,0 +1,56 @@
+import { formatIssuePath } from "./errors.js";
+import { isDriftSensitive } from "./events/wire.js";
+
+/** One way an input differs from the documented format although it parsed. */
+export interface CdnDrift {
+  readonly path: readonly (string | number)[];
+  readonly kind: "unknown-field" | "string-number" | "single-object-path";
+  readonly message: string;
+}
+
+/** What `onDrift` receives: every difference found in one input. */
+export interface CdnDriftReport {
+  readonly drifts: readonly CdnDrift[];
+}
+
+type Shape = Record<string, unknown>;
+
+const shapeOf = (schema: unknown): Shape | undefined => (schema as { def?: { shape?: Shape } }).def?.shape;
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** Compares a raw object with the schema it parsed against, descending only into known object fields. */
+export function collectDrift(raw: unknown, schema: unknown, path: (string | number)[], out: CdnDrift[]): void {
+  const shape = shapeOf(schema);
+  if (!shape || !isRecord(raw)) return;
+  for (const key of Object.keys(raw)) {
+    const at = [...path, key];
+    const field = shape[key];
+    const value = raw[key];
+    if (field === undefined) {
+      out.push({
+        path: at,
+        kind: "unknown-field",
+        message: `${formatIssuePath(at)} is not in the documented format; it is kept as it is`,
+      });
+      continue;
+    }
+    const sensitive = isDriftSensitive(field);
+    if (sensitive === "number" && typeof value === "string") {
+      out.push({
+        path: at,
+        kind: "string-number",
+        message: `${formatIssuePath(at)} was sent as a string ("${value}"); it is converted to a number`,
+      });
+    } else if (sensitive === "path-list" && typeof value === "string") {
+      out.push({
+        path: at,
+        kind: "single-object-path",
+        message: `${formatIssuePath(at)} was sent as one string; it is wrapped in an array`,
+      });
+    } else {
+      collectDrift(value, field, at, out);
+    }
+  }
+}

@@ -1,0 +1,177 @@
+import * as z from "zod/mini";
+import { CachedObjectsBlocked, CachedObjectsPushed, CachedObjectsRefreshed } from "./cached-objects.js";
+import { CdnDomainAdded, CdnDomainDeleted, CdnDomainStarted, CdnDomainStopped } from "./cdn-domain.js";
+import { LogFileCreated } from "./log-file-created.js";
+
+/**
+ * The event catalog: one definition per CDN event, in the order the docs list them.
+ * Every other artefact (types, JSON Schema, docs pages, samples, codegen) reads this.
+ *
+ * @example
+ * ```ts
+ * import { CDN_EVENT_CATALOG } from "fc-cdn-trigger";
+ * console.log(CDN_EVENT_CATALOG.LogFileCreated.firesWhen);
+ * ```
+ */
+export const CDN_EVENT_CATALOG = {
+  LogFileCreated,
+  CachedObjectsRefreshed,
+  CachedObjectsPushed,
+  CachedObjectsBlocked,
+  CdnDomainStarted,
+  CdnDomainStopped,
+  CdnDomainAdded,
+  CdnDomainDeleted,
+} as const;
+
+/**
+ * The names of the 8 CDN trigger events.
+ *
+ * @example
+ * ```ts
+ * import { CDN_EVENT_NAMES } from "fc-cdn-trigger";
+ * CDN_EVENT_NAMES.includes("LogFileCreated"); // true
+ * ```
+ */
+export const CDN_EVENT_NAMES = [
+  "LogFileCreated",
+  "CachedObjectsRefreshed",
+  "CachedObjectsPushed",
+  "CachedObjectsBlocked",
+  "CdnDomainStarted",
+  "CdnDomainStopped",
+  "CdnDomainAdded",
+  "CdnDomainDeleted",
+] as const satisfies readonly (keyof typeof CDN_EVENT_CATALOG)[];
+
+/**
+ * The name of a CDN trigger event.
+ *
+ * @example
+ * ```ts
+ * import type { CdnEventName } from "fc-cdn-trigger";
+ * const name: CdnEventName = "CdnDomainAdded";
+ * ```
+ */
+export type CdnEventName = (typeof CDN_EVENT_NAMES)[number];
+
+/** Whether `value` is one of the 8 event names. */
+export const isCdnEventName = (value: unknown): value is CdnEventName =>
+  typeof value === "string" && (CDN_EVENT_NAMES as readonly string[]).includes(value);
+
+export {
+  CachedObjectsBlockedSchema,
+  CachedObjectsPushedSchema,
+  CachedObjectsRefreshedSchema,
+} from "./cached-objects.js";
+export {
+  CdnDomainAddedSchema,
+  CdnDomainDeletedSchema,
+  CdnDomainStartedSchema,
+  CdnDomainStoppedSchema,
+} from "./cdn-domain.js";
+export { LogFileCreatedSchema } from "./log-file-created.js";
+
+import {
+  CachedObjectsBlockedSchema,
+  CachedObjectsPushedSchema,
+  CachedObjectsRefreshedSchema,
+} from "./cached-objects.js";
+import {
+  CdnDomainAddedSchema,
+  CdnDomainDeletedSchema,
+  CdnDomainStartedSchema,
+  CdnDomainStoppedSchema,
+} from "./cdn-domain.js";
+import { LogFileCreatedSchema } from "./log-file-created.js";
+
+/** The schema of each event, by name; the runtime parser picks from it without loading docs or samples. */
+export const CDN_EVENT_SCHEMAS = {
+  LogFileCreated: LogFileCreatedSchema,
+  CachedObjectsRefreshed: CachedObjectsRefreshedSchema,
+  CachedObjectsPushed: CachedObjectsPushedSchema,
+  CachedObjectsBlocked: CachedObjectsBlockedSchema,
+  CdnDomainStarted: CdnDomainStartedSchema,
+  CdnDomainStopped: CdnDomainStoppedSchema,
+  CdnDomainAdded: CdnDomainAddedSchema,
+  CdnDomainDeleted: CdnDomainDeletedSchema,
+} as const satisfies { [N in CdnEventName]: unknown };
+
+/**
+ * Any CDN event, discriminated on `eventName`.
+ *
+ * @example
+ * ```ts
+ * import { CdnEventSchema } from "fc-cdn-trigger";
+ * const event = CdnEventSchema.parse(JSON.parse(body).events[0]);
+ * ```
+ */
+export const CdnEventSchema = z.discriminatedUnion("eventName", [
+  LogFileCreatedSchema,
+  CachedObjectsRefreshedSchema,
+  CachedObjectsPushedSchema,
+  CachedObjectsBlockedSchema,
+  CdnDomainStartedSchema,
+  CdnDomainStoppedSchema,
+  CdnDomainAddedSchema,
+  CdnDomainDeletedSchema,
+]);
+
+/**
+ * The body Function Compute passes to a CDN-triggered function: `{ "events": [...] }`.
+ *
+ * @example
+ * ```ts
+ * import { CdnEnvelopeSchema } from "fc-cdn-trigger";
+ * const { events } = CdnEnvelopeSchema.parse(JSON.parse(body));
+ * ```
+ */
+export const CdnEnvelopeSchema = z.looseObject({
+  events: z.array(CdnEventSchema).check(z.minLength(1, "expected at least one event")),
+});
+
+/**
+ * A parsed CDN event, discriminated on `eventName`: narrow on it to get that event's `eventParameter`.
+ *
+ * @example
+ * ```ts
+ * import type { CdnEvent } from "fc-cdn-trigger";
+ * function paths(event: CdnEvent): string[] {
+ *   return event.eventName === "CachedObjectsRefreshed" ? event.eventParameter.objectPath : [];
+ * }
+ * ```
+ */
+export type CdnEvent = z.output<typeof CdnEventSchema>;
+
+/**
+ * The parsed event of one name.
+ *
+ * @example
+ * ```ts
+ * import type { CdnEventOf } from "fc-cdn-trigger";
+ * const url = (event: CdnEventOf<"LogFileCreated">) => event.eventParameter.filePath;
+ * ```
+ */
+export type CdnEventOf<N extends CdnEventName> = Extract<CdnEvent, { eventName: N }>;
+
+/**
+ * A parsed envelope: `{ events: CdnEvent[] }` plus any fields CDN adds.
+ *
+ * @example
+ * ```ts
+ * import type { CdnEnvelope } from "fc-cdn-trigger";
+ * const count = (envelope: CdnEnvelope) => envelope.events.length;
+ * ```
+ */
+export type CdnEnvelope = z.output<typeof CdnEnvelopeSchema>;
+
+/**
+ * An event as CDN may send it, before normalisation (numbers as strings, one `objectPath` string...).
+ *
+ * @example
+ * ```ts
+ * import type { CdnEventInput } from "fc-cdn-trigger";
+ * const raw: CdnEventInput = JSON.parse(body).events[0];
+ * ```
+ */
+export type CdnEventInput = z.input<typeof CdnEventSchema>;

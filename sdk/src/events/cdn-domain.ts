@@ -1,0 +1,105 @@
+import * as z from "zod/mini";
+import type { CdnEventDefinition } from "./definition.js";
+import { cdnEventShape } from "./shared.js";
+import { domainName } from "./wire.js";
+
+const statusParameter = {
+  domain: domainName,
+  status: z.enum(["online", "offline"], 'expected "online" or "offline"'),
+};
+
+export const CdnDomainStartedSchema = cdnEventShape("CdnDomainStarted", statusParameter);
+export const CdnDomainStoppedSchema = cdnEventShape("CdnDomainStopped", statusParameter);
+export const CdnDomainAddedSchema = cdnEventShape("CdnDomainAdded", { domain: domainName });
+export const CdnDomainDeletedSchema = cdnEventShape("CdnDomainDeleted", { domain: domainName });
+
+const statusFields = {
+  domain: {
+    description: "The accelerated domain that was started or stopped.",
+    documentedAs: "String",
+    wire: ["string"],
+    type: "string",
+  },
+  status: {
+    description: "The domain's status after the change: online or offline.",
+    documentedAs: "String",
+    wire: ['"online"', '"offline"'],
+    type: '"online" | "offline"',
+  },
+} as const;
+
+const lifecycleFields = {
+  domain: {
+    description: "The accelerated domain that was added or deleted.",
+    documentedAs: "String",
+    wire: ["string"],
+    type: "string",
+  },
+} as const;
+
+const sampleOf = <N extends string, P extends object>(eventName: N, eventParameter: P) =>
+  ({
+    events: [
+      {
+        eventName,
+        eventVersion: "1.0.0",
+        eventSource: "cdn",
+        region: "cn-hangzhou",
+        eventTime: "2018-03-16T14:19:55+08:00",
+        traceId: "cf89e5a8-7d59-4bb5-a33e-4c3d08e2****",
+        resource: { domain: "example.com" },
+        eventParameter,
+        userIdentity: { aliUid: "164901546557****" },
+      },
+    ],
+  }) as const;
+
+export const CdnDomainStarted = {
+  name: "CdnDomainStarted",
+  family: "domain-status",
+  firesWhen: "An accelerated domain has been enabled.",
+  description: "Sent when a stopped CDN domain is enabled again and starts serving traffic.",
+  schema: CdnDomainStartedSchema,
+  parameterFields: statusFields,
+  keyFields: ["domain", "status"],
+  notes: [],
+  sample: sampleOf("CdnDomainStarted", { domain: "example.com", status: "online" }),
+} as const satisfies CdnEventDefinition<"CdnDomainStarted">;
+
+export const CdnDomainStopped = {
+  name: "CdnDomainStopped",
+  family: "domain-status",
+  firesWhen: "An accelerated domain has been disabled.",
+  description: "Sent when a CDN domain is stopped and no longer serves traffic.",
+  notes: [
+    "The source documentation shares one sample (status online) between Started and Stopped; this sample uses offline.",
+  ],
+  schema: CdnDomainStoppedSchema,
+  parameterFields: statusFields,
+  keyFields: ["domain", "status"],
+  sample: sampleOf("CdnDomainStopped", { domain: "example.com", status: "offline" }),
+} as const satisfies CdnEventDefinition<"CdnDomainStopped">;
+
+export const CdnDomainAdded = {
+  name: "CdnDomainAdded",
+  family: "domain-lifecycle",
+  firesWhen: "An accelerated domain has been added to CDN.",
+  description: "Sent when a domain is added to CDN as an accelerated domain.",
+  schema: CdnDomainAddedSchema,
+  parameterFields: lifecycleFields,
+  keyFields: ["domain"],
+  notes: [],
+  sample: sampleOf("CdnDomainAdded", { domain: "example.com" }),
+} as const satisfies CdnEventDefinition<"CdnDomainAdded">;
+
+export const CdnDomainDeleted = {
+  name: "CdnDomainDeleted",
+  family: "domain-lifecycle",
+  firesWhen: "An accelerated domain has been removed from CDN.",
+  description: "Sent when an accelerated domain is deleted from CDN.",
+  schema: CdnDomainDeletedSchema,
+  parameterFields: lifecycleFields,
+  keyFields: ["domain"],
+  notes: [],
+  sample: sampleOf("CdnDomainDeleted", { domain: "example.com" }),
+} as const satisfies CdnEventDefinition<"CdnDomainDeleted">;

@@ -1,0 +1,13 @@
+/** What the docs, JSON Schema and codegen know about one field. */
+export interface CdnFieldDoc {
+  /** What the field means. */
+  readonly description: string;
+  /** The type the source documentation's table gives. */
+  readonly documentedAs: "String" | "Map";
+  /** The JSON types accepted on the wire. */
+  readonly wire: readonly string[];
+  /** The TypeScript type after parsing. */
+  readonly type: string;
+  /** Where the source documentation contradicts itself or the wire, and what the SDK does. */
+  readonly quirk?: string;
+}

@@ -1,0 +1,78 @@
+import * as z from "zod/mini";
+import type { CdnFieldDoc } from "./field-doc.js";
+import { domainName, wireId } from "./wire.js";
+
+/** Builds the schema of one event: the shared envelope fields plus its `eventParameter`. */
+export const cdnEventShape = <N extends string, P extends z.core.$ZodLooseShape>(eventName: N, parameter: P) =>
+  z.looseObject({
+    eventName: z.literal(eventName),
+    eventSource: z.literal("cdn", 'expected "cdn"'),
+    region: z.string().check(z.minLength(1, "expected a region such as cn-hangzhou")),
+    eventVersion: z.literal("1.0.0", 'expected "1.0.0", the only event version CDN sends'),
+    eventTime: z.iso.datetime({
+      offset: true,
+      error: "expected an ISO 8601 date-time with an offset, e.g. 2018-06-14T15:31:49+08:00",
+    }),
+    traceId: z.string(),
+    userIdentity: z.looseObject({ aliUid: wireId("the account ID") }),
+    resource: z.looseObject({ domain: domainName }),
+    eventParameter: z.looseObject(parameter),
+  });
+
+/** Documentation of the fields every CDN event carries, keyed by their path in the event. */
+export const SHARED_FIELDS = {
+  eventName: {
+    description: "The CDN event type, for example LogFileCreated or CdnDomainStarted. Use it to tell events apart.",
+    documentedAs: "String",
+    wire: ["string"],
+    type: "CdnEventName",
+  },
+  eventSource: {
+    description: "Where the event comes from. Always cdn.",
+    documentedAs: "String",
+    wire: ["string"],
+    type: '"cdn"',
+  },
+  region: {
+    description: "The region of the CDN service that sent the event, for example cn-hangzhou.",
+    documentedAs: "String",
+    wire: ["string"],
+    type: "string",
+  },
+  eventVersion: {
+    description: "The version of the event format. Always 1.0.0, the only version there is.",
+    documentedAs: "String",
+    wire: ["string"],
+    type: '"1.0.0"',
+  },
+  eventTime: {
+    description: "When the event happened, as an ISO 8601 date-time with a UTC offset.",
+    documentedAs: "String",
+    wire: ["string (ISO 8601)"],
+    type: "string",
+  },
+  traceId: {
+    description: "CDN's trace ID for this event. Quote it when you ask Alibaba Cloud support about a delivery.",
+    documentedAs: "String",
+    wire: ["string"],
+    type: "string",
+  },
+  "userIdentity.aliUid": {
+    description: "The ID of the Alibaba Cloud account that owns the CDN domain.",
+    documentedAs: "String",
+    wire: ["string", "integer"],
+    type: "string",
+  },
+  "resource.domain": {
+    description: "The CDN-accelerated domain name the event is about.",
+    documentedAs: "String",
+    wire: ["string"],
+    type: "string",
+  },
+  eventParameter: {
+    description: "The fields specific to this event type; see the table below.",
+    documentedAs: "Map",
+    wire: ["object"],
+    type: "object",
+  },
+} as const satisfies Record<string, CdnFieldDoc>;

@@ -1,0 +1,34 @@
+// The runtime entry a deployed handler imports: zod/mini only, no Node-only APIs.
+export type { CdnDrift, CdnDriftReport } from "./drift.js";
+export { type CdnEventIssue, CdnEventParseError, formatIssuePath } from "./errors.js";
+export {
+  CachedObjectsBlockedSchema,
+  CachedObjectsPushedSchema,
+  CachedObjectsRefreshedSchema,
+  CDN_EVENT_CATALOG,
+  CDN_EVENT_NAMES,
+  CDN_EVENT_SCHEMAS,
+  CdnDomainAddedSchema,
+  CdnDomainDeletedSchema,
+  CdnDomainStartedSchema,
+  CdnDomainStoppedSchema,
+  type CdnEnvelope,
+  CdnEnvelopeSchema,
+  type CdnEvent,
+  type CdnEventInput,
+  type CdnEventName,
+  type CdnEventOf,
+  CdnEventSchema,
+  isCdnEventName,
+  LogFileCreatedSchema,
+} from "./events/catalog.js";
+export type { CdnEventDefinition, CdnEventFamily } from "./events/definition.js";
+export type { CdnFieldDoc } from "./events/field-doc.js";
+export { SHARED_FIELDS } from "./events/shared.js";
+export {
+  type CdnEventsInput,
+  type ParseCdnEventsOptions,
+  parseCdnEvents,
+  type SafeParseCdnEventsResult,
+  safeParseCdnEvents,
+} from "./parse.js";

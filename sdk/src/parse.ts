@@ -1,0 +1,214 @@
+import { type CdnDrift, type CdnDriftReport, collectDrift } from "./drift.js";
+import { type CdnEventIssue, CdnEventParseError } from "./errors.js";
+import { CDN_EVENT_NAMES, CDN_EVENT_SCHEMAS, type CdnEvent, isCdnEventName } from "./events/catalog.js";
+import { findJsonErrorOffset, lineAndColumn } from "./json-error.js";
+
+/** What `parseCdnEvents` accepts: the body FC passes (a Buffer), its text, or the parsed JSON. */
+export type CdnEventsInput = string | Uint8Array | ArrayBuffer | object;
+
+/** Options of {@link parseCdnEvents} and {@link safeParseCdnEvents}. */
+export interface ParseCdnEventsOptions {
+  /** Called once with every difference from the documented format, when there is any. */
+  onDrift?: (report: CdnDriftReport) => void;
+  /** Inputs larger than this many bytes are refused. Default: 6 MiB. */
+  maxBytes?: number;
+}
+
+/** The result of {@link safeParseCdnEvents}. */
+export type SafeParseCdnEventsResult =
+  | { success: true; data: CdnEvent[] }
+  | { success: false; error: CdnEventParseError };
+
+const DEFAULT_MAX_BYTES = 6 * 1024 * 1024;
+const ENVELOPE_HINT = 'expected an envelope like {"events": [ ... ]}';
+
+interface ZodIssueLike {
+  code?: string;
+  path?: PropertyKey[];
+  message?: string;
+  input?: unknown;
+  expected?: string;
+  values?: unknown[];
+}
+
+const preview = (value: unknown): string => {
+  let text: string;
+  try {
+    text = typeof value === "bigint" ? `${value}n` : (JSON.stringify(value) ?? String(value));
+  } catch {
+    text = String(value);
+  }
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+};
+
+const kindOf = (value: unknown) => (value === null ? "null" : Array.isArray(value) ? "array" : typeof value);
+
+function describe(issue: ZodIssueLike): string {
+  if ("input" in issue && issue.input === undefined) return "required";
+  const custom = issue.message && issue.message !== "Invalid input" ? issue.message : undefined;
+  if (issue.code === "invalid_type") {
+    return `${custom ?? `expected ${issue.expected}`}, got ${kindOf(issue.input)}`;
+  }
+  const got = "input" in issue ? `, got ${preview(issue.input)}` : "";
+  if (issue.code === "invalid_value") {
+    return `${custom ?? `expected ${(issue.values ?? []).map(preview).join(" or ")}`}${got}`;
+  }
+  return `${custom ?? issue.message ?? "invalid"}${got}`;
+}
+
+function decode(input: Uint8Array | ArrayBuffer, maxBytes: number): string | CdnEventIssue {
+  const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
+  if (bytes.byteLength > maxBytes) return tooLarge(bytes.byteLength, maxBytes);
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return {
+      path: [],
+      message: "input is not valid UTF-8 text; send the event body exactly as Function Compute passes it",
+    };
+  }
+}
+
+const tooLarge = (size: number, maxBytes: number): CdnEventIssue => ({
+  path: [],
+  message: `input is ${size} bytes, over the limit of ${maxBytes} bytes; no CDN event is that large (raise options.maxBytes if you must)`,
+});
+
+function parseJson(text: string, maxBytes: number): { value: unknown } | CdnEventIssue {
+  // Strings are measured in UTF-16 units: a cheap upper bound that needs no encoding pass.
+  if (text.length > maxBytes) return tooLarge(text.length, maxBytes);
+  if (text.trim() === "") return { path: [], message: `input is empty; ${ENVELOPE_HINT}` };
+  try {
+    return { value: JSON.parse(text) };
+  } catch (error) {
+    const offset = findJsonErrorOffset(text);
+    const where =
+      offset >= 0 ? (({ line, column }) => ` at line ${line}, column ${column}`)(lineAndColumn(text, offset)) : "";
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    return { path: [], message: `input is not JSON${where} (${reason}); check the payload's syntax` };
+  }
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+function validate(root: unknown, issues: CdnEventIssue[], drifts: CdnDrift[] | undefined): CdnEvent[] {
+  if (!isRecord(root)) {
+    issues.push({ path: [], message: `${ENVELOPE_HINT}, got ${kindOf(root)}` });
+    return [];
+  }
+  const events = root.events;
+  if (events === undefined) {
+    issues.push({
+      path: ["events"],
+      message:
+        "eventName" in root
+          ? 'required: this looks like a single event; wrap it as {"events": [<event>]}, the way Function Compute delivers it'
+          : `required; ${ENVELOPE_HINT}`,
+    });
+    return [];
+  }
+  if (!Array.isArray(events)) {
+    issues.push({ path: ["events"], message: `expected an array of events, got ${kindOf(events)}` });
+    return [];
+  }
+  if (events.length === 0) {
+    issues.push({ path: ["events"], message: "expected at least one event, got an empty array" });
+    return [];
+  }
+  if (drifts) collectDrift(root, { def: { shape: { events: true } } }, [], drifts);
+  const out: CdnEvent[] = [];
+  events.forEach((event, index) => {
+    if (!isRecord(event)) {
+      issues.push({ path: ["events", index], message: `expected an event object, got ${kindOf(event)}` });
+      return;
+    }
+    const name = event.eventName;
+    if (!isCdnEventName(name)) {
+      issues.push({
+        path: ["events", index, "eventName"],
+        message:
+          name === undefined
+            ? `required; expected one of ${CDN_EVENT_NAMES.join(", ")}`
+            : `${preview(name)} is not a CDN event; expected one of ${CDN_EVENT_NAMES.join(", ")}`,
+      });
+      return;
+    }
+    const schema = CDN_EVENT_SCHEMAS[name];
+    const result = schema.safeParse(event, { reportInput: true });
+    if (result.success) {
+      out.push(result.data as CdnEvent);
+      if (drifts) collectDrift(event, schema, ["events", index], drifts);
+    } else {
+      for (const issue of result.error.issues as ZodIssueLike[]) {
+        issues.push({
+          path: ["events", index, ...((issue.path ?? []) as (string | number)[])],
+          message: describe(issue),
+        });
+      }
+    }
+  });
+  return out;
+}
+
+/**
+ * Parses and validates a CDN trigger payload, returning every event of the envelope in order,
+ * normalised (numbers as numbers, `taskId` as a string, `objectPath` as an array).
+ *
+ * @throws {CdnEventParseError} when the input is not a valid envelope; its `issues` say where.
+ * @example
+ * ```ts
+ * import { parseCdnEvents } from "fc-cdn-trigger";
+ *
+ * export const handler = async (event: Buffer) => {
+ *   for (const cdnEvent of parseCdnEvents(event)) {
+ *     if (cdnEvent.eventName === "LogFileCreated") console.log(cdnEvent.eventParameter.filePath);
+ *   }
+ * };
+ * ```
+ */
+export function parseCdnEvents(input: CdnEventsInput, options?: ParseCdnEventsOptions): CdnEvent[] {
+  const result = safeParseCdnEvents(input, options);
+  if (!result.success) throw result.error;
+  return result.data;
+}
+
+/**
+ * Like {@link parseCdnEvents}, but returns the error instead of throwing it.
+ *
+ * @example
+ * ```ts
+ * import { safeParseCdnEvents } from "fc-cdn-trigger";
+ *
+ * const result = safeParseCdnEvents('{"events": []}');
+ * if (!result.success) console.error(result.error.message);
+ * ```
+ */
+export function safeParseCdnEvents(
+  input: CdnEventsInput,
+  options: ParseCdnEventsOptions = {},
+): SafeParseCdnEventsResult {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const issues: CdnEventIssue[] = [];
+  const drifts: CdnDrift[] | undefined = options.onDrift ? [] : undefined;
+  let events: CdnEvent[] = [];
+  try {
+    let root: unknown = input;
+    if (typeof input === "string" || input instanceof Uint8Array || input instanceof ArrayBuffer) {
+      const text = typeof input === "string" ? input : decode(input, maxBytes);
+      const parsed = typeof text === "string" ? parseJson(text, maxBytes) : text;
+      if ("value" in parsed) root = parsed.value;
+      else issues.push(parsed);
+    }
+    if (issues.length === 0) events = validate(root, issues, drifts);
+  } catch (error) {
+    // A hostile input can still hit an engine limit (e.g. the stack); report it, never crash.
+    issues.push({
+      path: [],
+      message: `could not be parsed: ${error instanceof Error ? error.message : String(error)}`,
+    });
+  }
+  if (issues.length > 0) return { success: false, error: new CdnEventParseError(issues) };
+  if (drifts && drifts.length > 0) options.onDrift?.({ drifts });
+  return { success: true, data: events };
+}

@@ -1,0 +1,81 @@
+import {
+  CDN_EVENT_CATALOG,
+  type CdnEnvelope,
+  type CdnEvent,
+  type CdnEventName,
+  type CdnEventOf,
+  parseCdnEvents,
+} from "../index.js";
+
+/** A deep-partial override: objects merge key by key, arrays and other values replace. */
+export type CdnEventOverrides<T> = T extends readonly unknown[]
+  ? T
+  : T extends object
+    ? { [K in keyof T]?: CdnEventOverrides<T[K]> } & Record<string, unknown>
+    : T;
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" &&
+  value !== null &&
+  !Array.isArray(value) &&
+  Object.getPrototypeOf(value) === Object.prototype;
+
+function deepMerge(base: unknown, override: unknown): unknown {
+  if (!isPlainObject(base) || !isPlainObject(override)) return override === undefined ? base : override;
+  const out: Record<string, unknown> = { ...base };
+  for (const key of Object.keys(override)) {
+    // Own data properties only: a "__proto__" key must not reach a prototype.
+    Object.defineProperty(out, key, {
+      value: deepMerge(base[key], override[key]),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return out;
+}
+
+/**
+ * Creates a valid, typed event of the given name from the catalog's sample, with `overrides`
+ * deep-merged into it. The result is validated, so an override that breaks the format throws
+ * `CdnEventParseError`.
+ *
+ * @example
+ * ```ts
+ * import { createCdnEvent } from "fc-cdn-trigger/testing";
+ *
+ * const event = createCdnEvent("CachedObjectsRefreshed", {
+ *   eventParameter: { objectPath: ["/index.html"] },
+ * });
+ * event.eventParameter.objectPath; // ["/index.html"]
+ * ```
+ */
+export function createCdnEvent<N extends CdnEventName>(
+  name: N,
+  overrides?: CdnEventOverrides<CdnEventOf<N>>,
+): CdnEventOf<N> {
+  const definition = CDN_EVENT_CATALOG[name];
+  if (!definition) {
+    throw new TypeError(`createCdnEvent: ${JSON.stringify(name)} is not a CDN event name`);
+  }
+  const raw = deepMerge(definition.sample.events[0], overrides ?? {});
+  const [event] = parseCdnEvents({ events: [raw] });
+  return event as CdnEventOf<N>;
+}
+
+/**
+ * Wraps events (or event names, turned into sample events) in the envelope Function Compute delivers.
+ *
+ * @example
+ * ```ts
+ * import { createCdnEnvelope, createCdnEvent } from "fc-cdn-trigger/testing";
+ *
+ * const body = createCdnEnvelope("LogFileCreated", createCdnEvent("CdnDomainAdded"));
+ * Buffer.from(JSON.stringify(body)); // what your handler receives on FC
+ * ```
+ */
+export function createCdnEnvelope(...eventsOrNames: (CdnEvent | CdnEventName)[]): CdnEnvelope {
+  return {
+    events: eventsOrNames.map((item) => (typeof item === "string" ? createCdnEvent(item) : item)),
+  };
+}
