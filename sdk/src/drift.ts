@@ -17,7 +17,8 @@ type Shape = Record<string, unknown>;
 
 const shapeOf = (schema: unknown): Shape | undefined => (schema as { def?: { shape?: Shape } }).def?.shape;
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
+/** @internal A plain JSON object: not null, not an array. */
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** Compares a raw object with the schema it parsed against, descending only into known object fields. */
@@ -26,7 +27,8 @@ export function collectDrift(raw: unknown, schema: unknown, path: (string | numb
   if (!shape || !isRecord(raw)) return;
   for (const key of Object.keys(raw)) {
     const at = [...path, key];
-    const field = shape[key];
+    // Own keys only: `shape.constructor` or `shape.__proto__` would otherwise look like known fields.
+    const field = Object.hasOwn(shape, key) ? shape[key] : undefined;
     const value = raw[key];
     if (field === undefined) {
       out.push({

@@ -1,116 +1,65 @@
-// JSON.parse reports no position for "Unexpected token" errors, so on failure we
-// rescan to find the offset: users need a line and column to fix a payload.
+// JSON.parse reports no position for some errors (V8's "Unexpected token 'x'"), so on failure we
+// rescan to find the offset: users need a line and column to fix a payload. Token by token with a
+// sticky regex and an explicit stack, so a payload nested 10,000 levels deep cannot overflow.
 
-const WS = new Set([" ", "\t", "\n", "\r"]);
+const WHITESPACE = /[ \t\n\r]*/y;
+// JSON forbids raw control characters (U+0000 to U+001F) inside strings, hence the range below.
+const TOKEN =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
+  /[ \t\n\r]*(?:("(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[\da-fA-F]{4}))*")|(-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)|([{}[\],:]))/y;
 
 /** The offset of the first JSON syntax error in `text`, or -1 when it finds none. */
 export function findJsonErrorOffset(text: string): number {
-  let i = 0;
-  const ws = () => {
-    while (i < text.length && WS.has(text[i] as string)) i++;
-  };
-  const fail = (at = i): never => {
-    throw at;
-  };
-  const literal = (word: string) => {
-    for (const ch of word) if (text[i++] !== ch) fail(i - 1);
-  };
-  const string = () => {
-    i++;
-    while (i < text.length) {
-      const ch = text.charCodeAt(i);
-      if (ch === 34) return void i++;
-      if (ch < 32) fail();
-      if (ch === 92) {
-        i++;
-        const esc = text[i];
-        if (esc === "u") {
-          for (let k = 1; k <= 4; k++) if (!/[0-9a-fA-F]/.test(text[i + k] ?? "")) fail(i + k);
-          i += 5;
-        } else if (esc !== undefined && '"\\/bfnrt'.includes(esc)) i++;
-        else fail();
-      } else i++;
+  // What may come next: a value, an object key, ":", "," or the closing bracket, or nothing (end).
+  let expect: "value" | "key" | ":" | "," | "end" = "value";
+  const closers: string[] = [];
+  let at = 0;
+  let previous: string | undefined;
+  TOKEN.lastIndex = 0;
+  for (;;) {
+    const match = TOKEN.exec(text);
+    if (!match) {
+      // A bad token, or the end: the offset is where the unmatched text starts, after whitespace.
+      WHITESPACE.lastIndex = at;
+      const start = at + (WHITESPACE.exec(text) as RegExpExecArray)[0].length;
+      return start >= text.length && expect === "end" ? -1 : start;
     }
-    fail();
-  };
-  const number = () => {
-    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
-    if (!m || m[0] === "-") fail();
-    i += (m as RegExpExecArray)[0].length;
-  };
-  // Iterative, so a payload nested 10,000 levels deep cannot overflow the stack.
-  const stack: string[] = [];
-  const value = () => {
-    ws();
-    const ch = text[i];
-    if (ch === "{" || ch === "[") {
-      stack.push(ch === "{" ? "}" : "]");
-      i++;
-      ws();
-      if (text[i] === stack[stack.length - 1]) {
-        stack.pop();
-        i++;
-        return after();
-      }
-      if (ch === "{") key();
-      return;
-    }
-    if (ch === '"') string();
-    else if (ch === "t") literal("true");
-    else if (ch === "f") literal("false");
-    else if (ch === "n") literal("null");
-    else if (ch === "-" || (ch !== undefined && ch >= "0" && ch <= "9")) number();
-    else fail();
-    after();
-  };
-  const key = () => {
-    ws();
-    if (text[i] !== '"') fail();
-    string();
-    ws();
-    if (text[i] !== ":") fail();
-    i++;
-  };
-  let done = false;
-  const after = () => {
-    for (;;) {
-      ws();
-      const top = stack[stack.length - 1];
-      if (top === undefined) {
-        if (i < text.length) fail();
-        done = true;
-        return;
-      }
-      if (text[i] !== top) break;
-      stack.pop();
-      i++;
-    }
-    if (text[i] !== ",") fail();
-    i++;
-    if (stack[stack.length - 1] === "}") key();
-  };
-  try {
-    // Each step parses one value and the punctuation after it.
-    while (!done) {
-      if (i >= text.length) fail();
-      value();
-    }
-    return -1;
-  } catch (at) {
-    if (typeof at === "number") return at;
-    return -1;
+    const [whole, string, scalar, punct] = match;
+    const start = match.index + whole.length - (string ?? scalar ?? punct ?? "").length;
+    at = TOKEN.lastIndex;
+    const opened = previous;
+    previous = punct;
+    const top = closers[closers.length - 1];
+    if (expect === "key") {
+      if (string !== undefined) expect = ":";
+      else if (punct === "}" && opened === "{") {
+        closers.pop();
+        expect = closers.length ? "," : "end";
+      } else return start;
+    } else if (expect === ":") {
+      if (punct !== ":") return start;
+      expect = "value";
+    } else if (expect === "value") {
+      if (string !== undefined || scalar !== undefined) expect = closers.length ? "," : "end";
+      else if (punct === "{" || punct === "[") {
+        closers.push(punct === "{" ? "}" : "]");
+        expect = punct === "{" ? "key" : "value";
+      } else if (punct === "]" && opened === "[") {
+        closers.pop();
+        expect = closers.length ? "," : "end";
+      } else return start;
+    } else if (expect === ",") {
+      if (punct === ",") expect = top === "}" ? "key" : "value";
+      else if (punct === top) {
+        closers.pop();
+        expect = closers.length ? "," : "end";
+      } else return start;
+    } else return start;
   }
 }
 
 /** Converts an offset into a 1-based line and column. */
 export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let start = 0;
-  for (let k = 0; k < offset && k < text.length; k++) {
-    if (text.charCodeAt(k) === 10) {
-      line++;
-      start = k + 1;
-    }
-  }
-  return { line, column: offset - start + 1 };
+  const lines = text.slice(0, offset).split("\n");
+  return { line: lines.length, column: (lines[lines.length - 1] as string).length + 1 };
 }

@@ -1,4 +1,4 @@
-import { type CdnDrift, type CdnDriftReport, collectDrift } from "./drift.js";
+import { type CdnDrift, type CdnDriftReport, collectDrift, isRecord } from "./drift.js";
 import { type CdnEventIssue, CdnEventParseError } from "./errors.js";
 import { CDN_EVENT_NAMES, CDN_EVENT_SCHEMAS, type CdnEvent, isCdnEventName } from "./events/catalog.js";
 import { findJsonErrorOffset, lineAndColumn } from "./json-error.js";
@@ -34,7 +34,7 @@ interface ZodIssueLike {
 const preview = (value: unknown): string => {
   let text: string;
   try {
-    text = typeof value === "bigint" ? `${value}n` : (JSON.stringify(value) ?? String(value));
+    text = JSON.stringify(value) ?? String(value);
   } catch {
     text = String(value);
   }
@@ -56,11 +56,14 @@ function describe(issue: ZodIssueLike): string {
   return `${custom ?? issue.message ?? "invalid"}${got}`;
 }
 
+let decoder: TextDecoder | undefined;
+
 function decode(input: Uint8Array | ArrayBuffer, maxBytes: number): string | CdnEventIssue {
   const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
   if (bytes.byteLength > maxBytes) return tooLarge(bytes.byteLength, maxBytes);
   try {
-    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+    decoder ??= new TextDecoder("utf-8", { fatal: true });
+    return decoder.decode(bytes);
   } catch {
     return {
       path: [],
@@ -77,20 +80,20 @@ const tooLarge = (size: number, maxBytes: number): CdnEventIssue => ({
 function parseJson(text: string, maxBytes: number): { value: unknown } | CdnEventIssue {
   // Strings are measured in UTF-16 units: a cheap upper bound that needs no encoding pass.
   if (text.length > maxBytes) return tooLarge(text.length, maxBytes);
-  if (text.trim() === "") return { path: [], message: `input is empty; ${ENVELOPE_HINT}` };
   try {
     return { value: JSON.parse(text) };
   } catch (error) {
-    const offset = findJsonErrorOffset(text);
+    if (text.trim() === "") return { path: [], message: `input is empty; ${ENVELOPE_HINT}` };
+    const message = String((error as Error)?.message ?? error);
+    // The engine's position when it gives one (V8 mostly does), else our own scan.
+    const offset = Number(/at position (\d+)/.exec(message)?.[1] ?? findJsonErrorOffset(text));
     const where =
       offset >= 0 ? (({ line, column }) => ` at line ${line}, column ${column}`)(lineAndColumn(text, offset)) : "";
-    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    // The engine's own words, without the position it may add (ours is computed the same everywhere).
+    const reason = message.split("\n")[0]?.replace(/ in JSON at position \d+.*$/, "");
     return { path: [], message: `input is not JSON${where} (${reason}); check the payload's syntax` };
   }
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 function validate(root: unknown, issues: CdnEventIssue[], drifts: CdnDrift[] | undefined): CdnEvent[] {
   if (!isRecord(root)) {
@@ -118,10 +121,11 @@ function validate(root: unknown, issues: CdnEventIssue[], drifts: CdnDrift[] | u
   }
   if (drifts) collectDrift(root, { def: { shape: { events: true } } }, [], drifts);
   const out: CdnEvent[] = [];
-  events.forEach((event, index) => {
+  for (let index = 0; index < events.length; index++) {
+    const event: unknown = events[index];
     if (!isRecord(event)) {
       issues.push({ path: ["events", index], message: `expected an event object, got ${kindOf(event)}` });
-      return;
+      continue;
     }
     const name = event.eventName;
     if (!isCdnEventName(name)) {
@@ -132,12 +136,12 @@ function validate(root: unknown, issues: CdnEventIssue[], drifts: CdnDrift[] | u
             ? `required; expected one of ${CDN_EVENT_NAMES.join(", ")}`
             : `${preview(name)} is not a CDN event; expected one of ${CDN_EVENT_NAMES.join(", ")}`,
       });
-      return;
+      continue;
     }
     const schema = CDN_EVENT_SCHEMAS[name];
     const result = schema.safeParse(event, { reportInput: true });
     if (result.success) {
-      out.push(result.data as CdnEvent);
+      out.push(keepProtoKeys(event, result.data as CdnEvent));
       if (drifts) collectDrift(event, schema, ["events", index], drifts);
     } else {
       for (const issue of result.error.issues as ZodIssueLike[]) {
@@ -147,7 +151,19 @@ function validate(root: unknown, issues: CdnEventIssue[], drifts: CdnDrift[] | u
         });
       }
     }
-  });
+  }
+  return out;
+}
+
+// zod's loose objects drop an own "__proto__" key (assigning it would set a prototype). Unknown fields are
+// kept as sent, so it is restored as an own data property, never as a prototype. zod copies unknown
+// values by reference, so only the objects it rebuilt (raw !== out) need a look.
+function keepProtoKeys<T>(raw: unknown, out: T): T {
+  if (isRecord(raw) && isRecord(out) && raw !== out) {
+    const own = Object.getOwnPropertyDescriptor(raw, "__proto__");
+    if (own) Object.defineProperty(out, "__proto__", { ...own, enumerable: true, writable: true, configurable: true });
+    for (const key of Object.keys(out)) keepProtoKeys(raw[key], out[key]);
+  }
   return out;
 }
 

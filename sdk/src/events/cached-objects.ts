@@ -7,7 +7,7 @@ import { domainName, wireId, wireInteger, wirePathList } from "./wire.js";
 const cachedObjectsParameter = {
   domain: domainName,
   taskId: wireId("taskId"),
-  objectType: z.enum(["File", "Directory"], 'expected "File" or "Directory"'),
+  objectType: z.literal(["File", "Directory"]),
   objectPath: wirePathList,
   createTime: wireInteger("createTime (Unix seconds)"),
   completeTime: wireInteger("completeTime (Unix seconds)"),
@@ -63,6 +63,8 @@ const parameterFields = {
   },
 } as const satisfies Record<string, CdnFieldDoc>;
 
+// Pure, so a bundle that only parses drops the samples and docs.
+/* @__NO_SIDE_EFFECTS__ */
 const sampleOf = <N extends string>(eventName: N) =>
   ({
     events: [

@@ -106,7 +106,7 @@ export const CDN_EVENT_SCHEMAS = {
  * const event = CdnEventSchema.parse(JSON.parse(body).events[0]);
  * ```
  */
-export const CdnEventSchema = z.discriminatedUnion("eventName", [
+export const CdnEventSchema = /* @__PURE__ */ z.discriminatedUnion("eventName", [
   LogFileCreatedSchema,
   CachedObjectsRefreshedSchema,
   CachedObjectsPushedSchema,
@@ -126,9 +126,11 @@ export const CdnEventSchema = z.discriminatedUnion("eventName", [
  * const { events } = CdnEnvelopeSchema.parse(JSON.parse(body));
  * ```
  */
-export const CdnEnvelopeSchema = z.looseObject({
-  events: z.array(CdnEventSchema).check(z.minLength(1, "expected at least one event")),
-});
+// The IIFE is marked pure (`.check()` is a method call) so a bundle that does not use the schema drops it.
+export const CdnEnvelopeSchema = /* @__PURE__ */ (() =>
+  z.looseObject({
+    events: z.array(CdnEventSchema).check(z.minLength(1, "expected at least one event")),
+  }))();
 
 /**
  * A parsed CDN event, discriminated on `eventName`: narrow on it to get that event's `eventParameter`.

@@ -5,7 +5,7 @@ import { domainName } from "./wire.js";
 
 const statusParameter = {
   domain: domainName,
-  status: z.enum(["online", "offline"], 'expected "online" or "offline"'),
+  status: z.literal(["online", "offline"]),
 };
 
 export const CdnDomainStartedSchema = cdnEventShape("CdnDomainStarted", statusParameter);
@@ -37,6 +37,8 @@ const lifecycleFields = {
   },
 } as const;
 
+// Pure, so a bundle that only parses drops the samples and docs.
+/* @__NO_SIDE_EFFECTS__ */
 const sampleOf = <N extends string, P extends object>(eventName: N, eventParameter: P) =>
   ({
     events: [

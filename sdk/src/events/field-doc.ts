@@ -8,6 +8,8 @@ export interface CdnFieldDoc {
   readonly wire: readonly string[];
   /** The TypeScript type after parsing. */
   readonly type: string;
+  /** The JSON Schema `format` of the field's string form, when it has one. */
+  readonly format?: "date-time";
   /** Where the source documentation contradicts itself or the wire, and what the SDK does. */
   readonly quirk?: string;
 }

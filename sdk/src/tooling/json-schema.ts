@@ -21,6 +21,21 @@ function describeFields(schema: JsonSchema, fields: Readonly<Record<string, CdnF
   }
 }
 
+/** Adds the `format` the field docs give (zod emits only the regex) wherever the field appears. */
+function addFormats(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const item of node) addFormats(item);
+    return;
+  }
+  if (typeof node !== "object" || node === null) return;
+  const properties = (node as JsonSchema).properties;
+  for (const [key, doc] of Object.entries(SHARED_FIELDS)) {
+    const property = properties?.[key];
+    if (property && "format" in doc) property.format = doc.format;
+  }
+  for (const value of Object.values(node)) addFormats(value);
+}
+
 function describeEvent(schema: JsonSchema, name: CdnEventName): JsonSchema {
   const definition = CDN_EVENT_CATALOG[name];
   schema.title = name;
@@ -57,10 +72,12 @@ export function cdnJsonSchema(name?: CdnEventName, options: CdnJsonSchemaOptions
     if (!definition) throw new TypeError(`cdnJsonSchema: ${JSON.stringify(name)} is not a CDN event name`);
     const schema = z.toJSONSchema(definition.schema, { target, io: "input" }) as JsonSchema;
     describeEvent(schema, name);
+    addFormats(schema);
     schema.examples = [definition.sample.events[0]];
     return schema;
   }
   const schema = z.toJSONSchema(CdnEnvelopeSchema, { target, io: "input" }) as JsonSchema;
+  addFormats(schema);
   schema.title = "CDN trigger event envelope";
   schema.description =
     "The body Function Compute passes to a function with a CDN trigger: an object whose events array holds one or more CDN events.";
