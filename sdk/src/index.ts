@@ -26,6 +26,18 @@ export type { CdnEventDefinition, CdnEventFamily } from "./events/definition.js"
 export type { CdnFieldDoc } from "./events/field-doc.js";
 export { SHARED_FIELDS } from "./events/shared.js";
 export {
+  type CdnHandler,
+  CdnHandlerError,
+  type CdnHandlerFailure,
+  type CdnRoute,
+  type CdnRouteResult,
+  type CdnRoutes,
+  type DefineCdnHandlerOptions,
+  defineCdnHandler,
+  type FcContext,
+  type FcLogger,
+} from "./handler.js";
+export {
   type CdnEventsInput,
   type ParseCdnEventsOptions,
   parseCdnEvents,

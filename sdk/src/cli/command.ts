@@ -1,0 +1,109 @@
+// Shared plumbing of the CLI: the command shape, I/O, argument parsing and error reporting.
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { type ParseArgsConfig, parseArgs } from "node:util";
+
+/** Where a command reads and writes; tests and main.ts supply it. */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Reads all of standard input. */
+  readStdin(): Promise<string>;
+  cwd: string;
+}
+
+/** One subcommand: `fc-cdn-trigger <name> ...`. Each lives in commands/<name>.ts. */
+export interface CliCommand {
+  readonly name: string;
+  /** One line for the command list. */
+  readonly summary: string;
+  /** The full `--help` text. */
+  readonly help: string;
+  /** Runs the command and returns the exit code. */
+  run(argv: string[], io: CliIo): Promise<number>;
+}
+
+/** Exit codes: 0 success, 1 the input or handler failed, 2 the command line is wrong. */
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+/** A mistake on the command line: printed with a pointer to `--help`, exit code 2. */
+export class CliUsageError extends Error {
+  override readonly name = "CliUsageError";
+}
+
+/** A failure to report as a message (no stack trace), exit code 1. */
+export class CliFailure extends Error {
+  override readonly name = "CliFailure";
+}
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+
+/** `node:util` parseArgs in strict mode, with its errors turned into usage errors that name the flag. */
+export function parseCommandArgs<O extends Options>(argv: string[], options: O, allowPositionals = true) {
+  try {
+    return parseArgs({
+      args: argv,
+      options: { help: { type: "boolean", short: "h" }, ...options },
+      allowPositionals,
+      strict: true,
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new CliUsageError(
+      message.replace(/\. To specify a positional argument.*$/s, "").replace(/^Unknown option/, "unknown option"),
+    );
+  }
+}
+
+/** Reads a file (relative to the working directory) or, for `-`, standard input. */
+export async function readInput(path: string, io: CliIo): Promise<string> {
+  if (path === "-") return io.readStdin();
+  try {
+    return readFileSync(resolve(io.cwd, path), "utf8");
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === "ENOENT") throw new CliUsageError(`cannot read ${path}: no such file`);
+    if (code === "EISDIR") throw new CliUsageError(`cannot read ${path}: it is a directory`);
+    throw new CliUsageError(`cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** Splits repeated and comma-separated values: `--event a,b --event c` → `["a", "b", "c"]`. */
+export const listOf = (value: string | string[] | undefined): string[] =>
+  (Array.isArray(value) ? value : value === undefined ? [] : [value])
+    .flatMap((item) => item.split(","))
+    .map((item) => item.trim())
+    .filter((item) => item !== "");
+
+const distance = (a: string, b: string): number => {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0] as number;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j] as number;
+      row[j] = Math.min(above + 1, (row[j - 1] as number) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length] as number;
+};
+
+/** The closest candidate to a mistyped word, when one is close enough to suggest. */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const candidate of candidates) {
+    const d = distance(word.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return bestDistance <= Math.max(2, Math.floor(word.length / 4)) ? best : undefined;
+}
+
+/** `"x" is not a CDN event (did you mean y?); expected one of ...` */
+export function unknownName(what: string, value: string, candidates: readonly string[]): string {
+  const hint = closest(value, candidates);
+  return `${JSON.stringify(value)} is not ${what}${hint ? ` (did you mean ${hint}?)` : ""}; expected one of ${candidates.join(", ")}`;
+}
+
+export const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
