@@ -1,0 +1,25 @@
+// fc-cdn-trigger/logs: parse, stream and summarise the CDN offline access logs that LogFileCreated points to.
+// Runs in Node (zlib, files) and in browsers (fetch, DecompressionStream).
+export { type CdnLogFileName, parseCdnLogFileName } from "./file-name.js";
+export {
+  type GenerateCdnLogOptions,
+  generateCdnLog,
+  generateCdnLogLines,
+  generateCdnLogRecords,
+} from "./generator.js";
+export { type CdnLogTopEntry, SpaceSaving } from "./heavy-hitters.js";
+export { LatencyHistogram } from "./latency-histogram.js";
+export { type FormatCdnLogLineOptions, formatCdnLogLine } from "./line-formatter.js";
+export { parseCdnLogLine } from "./line-parser.js";
+export { CdnLogReadError } from "./read-error.js";
+export { CdnLogReader, readCdnLog } from "./reader.js";
+export type { CdnLogProgress, CdnLogSource, CdnLogStats, ReadCdnLogOptions } from "./reader-types.js";
+export type { CdnCacheStatus, CdnLogRecord } from "./record.js";
+export {
+  type CdnLogHour,
+  type CdnLogStatusClasses,
+  CdnLogSummarizer,
+  type CdnLogSummary,
+  type SummarizeCdnLogOptions,
+  summarizeCdnLog,
+} from "./summary.js";

@@ -1,0 +1,71 @@
+// A log-linear histogram (the HdrHistogram layout): exact below 256, then 128 buckets per power of two, so a
+// percentile is within 0.4% of the true value with a fixed 3,200 counters.
+
+const EXACT = 256;
+const SUB_BITS = 7;
+const SUB = 1 << SUB_BITS;
+const MAX_VALUE = 2 ** 31 - 1;
+const SIZE = EXACT + (31 - 8) * SUB;
+
+function indexOf(value: number): number {
+  if (value < EXACT) return value;
+  const v = Math.min(value, MAX_VALUE);
+  const exponent = 31 - Math.clz32(v);
+  const shift = exponent - SUB_BITS;
+  return EXACT + (exponent - 8) * SUB + ((v >>> shift) - SUB);
+}
+
+/** The middle of bucket `index`, rounded: the value a percentile reports. */
+function bucketValue(index: number): number {
+  if (index < EXACT) return index;
+  const exponent = Math.floor((index - EXACT) / SUB) + 8;
+  const shift = exponent - SUB_BITS;
+  const low = (SUB + ((index - EXACT) % SUB)) * 2 ** shift;
+  return Math.round(low + (2 ** shift - 1) / 2);
+}
+
+/**
+ * A fixed-size histogram of non-negative integers (response times in ms) that answers percentiles.
+ *
+ * @example
+ * ```ts
+ * import { LatencyHistogram } from "fc-cdn-trigger/logs";
+ * const histogram = new LatencyHistogram();
+ * for (const ms of [10, 20, 30, 40]) histogram.add(ms);
+ * histogram.percentile(50); // 20
+ * ```
+ */
+export class LatencyHistogram {
+  private readonly counts = new Float64Array(SIZE);
+  /** Number of values added. */
+  count = 0;
+  /** Largest value added (exact). */
+  max = 0;
+  /** Sum of the values added. */
+  sum = 0;
+
+  /** Adds a value; negative values count as 0 and fractions are truncated. */
+  add(value: number): void {
+    const v = value > 0 ? Math.floor(value) : 0;
+    const i = indexOf(v);
+    this.counts[i] = (this.counts[i] as number) + 1;
+    this.count++;
+    this.sum += v;
+    if (v > this.max) this.max = v;
+  }
+
+  /**
+   * The nearest-rank percentile: the smallest value with at least `p`% of the values at or below it. Exact below
+   * 256, within 0.4% above; 0 when empty.
+   */
+  percentile(p: number): number {
+    if (this.count === 0) return 0;
+    const rank = Math.max(1, Math.ceil((p / 100) * this.count));
+    let seen = 0;
+    for (let k = 0; k < SIZE; k++) {
+      seen += this.counts[k] as number;
+      if (seen >= rank) return Math.min(bucketValue(k), this.max);
+    }
+    return this.max;
+  }
+}
