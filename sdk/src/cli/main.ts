@@ -5,6 +5,7 @@ import { type CliCommand, CliFailure, type CliIo, CliUsageError, closest, EXIT }
 import { codegenCommand } from "./commands/codegen.js";
 import { eventCommand } from "./commands/event.js";
 import { invokeCommand } from "./commands/invoke.js";
+import { logsCommand } from "./commands/logs.js";
 import { schemaCommand } from "./commands/schema.js";
 import { triggerCommand } from "./commands/trigger.js";
 import { validateCommand } from "./commands/validate.js";
@@ -17,6 +18,7 @@ export const COMMANDS: readonly CliCommand[] = [
   triggerCommand,
   codegenCommand,
   schemaCommand,
+  logsCommand,
 ];
 
 const version = (): string => {

@@ -109,7 +109,8 @@ async function openFile(path: string, options: ReadCdnLogOptions): Promise<Opene
 }
 
 const SCHEME = /^([a-z][a-z0-9+.-]+):/i;
-const HOST_FIRST = /^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?(\/|$)/i;
+// `host.name/path`: what filePath looks like without its scheme. A bare `name.gz` stays a file name.
+const HOST_FIRST = /^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?\//i;
 
 async function exists(path: string): Promise<boolean> {
   try {
