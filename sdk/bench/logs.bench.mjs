@@ -1,0 +1,183 @@
+// `npm run bench`: the log toolkit against Node's bare gunzip (the floor) and a naive readline + regex parse.
+// A ~300 MB (uncompressed) generated log and one 4× larger are gzipped to the temp directory (kept between runs,
+// keyed by the generator's output), then each contender runs in its own child process so peak RSS is its own.
+import { spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { createReadStream, existsSync, mkdirSync, renameSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+import { createGunzip } from "node:zlib";
+
+const here = fileURLToPath(import.meta.url);
+const dist = new URL("../dist/logs/index.js", import.meta.url);
+const LINES = 1_120_000; // ≈ 300 MB at ≈ 270 bytes a line
+const CHUNK = 256 * 1024;
+
+// ---- contenders (run in a child: node logs.bench.mjs --child <mode> <file>) ----
+
+const LINE =
+  /^\[([^\]]+)\] (\S+) (\S+) (\d+) "((?:[^"\\]|\\.)*)" "(\S+) ((?:[^"\\]|\\.)*)" (\d+) (\d+) (\d+) (\S+) "((?:[^"\\]|\\.)*)"(?: "((?:[^"\\]|\\.)*)")?(.*)$/;
+const MONTHS = {
+  Jan: "01",
+  Feb: "02",
+  Mar: "03",
+  Apr: "04",
+  May: "05",
+  Jun: "06",
+  Jul: "07",
+  Aug: "08",
+  Sep: "09",
+  Oct: "10",
+  Nov: "11",
+  Dec: "12",
+};
+
+const contenders = {
+  /** The floor: read and gunzip, nothing else. Same chunk sizes as the toolkit, so it is the fastest gunzip. */
+  async gunzip(file) {
+    let bytes = 0;
+    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }).pipe(
+      createGunzip({ chunkSize: CHUNK }),
+    )) {
+      bytes += chunk.length;
+    }
+    return bytes;
+  },
+  /** What most people write first: readline over gunzip, one regex per line, a record object per line. */
+  async naive(file) {
+    const lines = createInterface({
+      input: createReadStream(file).pipe(createGunzip()),
+      crlfDelay: Number.POSITIVE_INFINITY,
+    });
+    let parsed = 0;
+    for await (const line of lines) {
+      const m = LINE.exec(line);
+      if (!m) continue;
+      const [d, mon, rest] = m[1].split("/");
+      const record = {
+        time: new Date(
+          `${rest.slice(0, 4)}-${MONTHS[mon]}-${d.padStart(2, "0")}T${rest.slice(5, 13)}${rest.slice(14, 17)}:${rest.slice(17)}`,
+        ),
+        clientIp: m[2],
+        proxyIp: m[3] === "-" ? null : m[3],
+        responseTimeMs: Number(m[4]),
+        referer: m[5] === "-" ? null : m[5],
+        method: m[6],
+        url: m[7],
+        status: Number(m[8]),
+        requestBytes: Number(m[9]),
+        responseBytes: Number(m[10]),
+        cacheStatus: m[11],
+        userAgent: m[12],
+        contentType: m[13] ?? null,
+        extra: m[14] ? m[14].trim().split(" ") : [],
+      };
+      if (record.status > 0) parsed++;
+    }
+    return parsed;
+  },
+  /** readCdnLog alone: every line parsed into a record. */
+  async read(file) {
+    const { readCdnLog } = await import(dist.href);
+    let parsed = 0;
+    for await (const batch of readCdnLog(file).batches()) parsed += batch.length;
+    return parsed;
+  },
+  /** The toolkit as a handler uses it: readCdnLog + summarizeCdnLog. */
+  async summary(file) {
+    const { readCdnLog, summarizeCdnLog } = await import(dist.href);
+    const summary = await summarizeCdnLog(readCdnLog(file));
+    return summary.requests;
+  },
+};
+
+if (process.argv[2] === "--child") {
+  const [, , , mode, file] = process.argv;
+  const start = performance.now();
+  const result = await contenders[mode](file);
+  const ms = performance.now() - start;
+  process.stdout.write(JSON.stringify({ ms, result, rssMB: process.resourceUsage().maxRSS / 1024 }));
+  process.exit(0);
+}
+
+// ---- the run ----
+
+if (!existsSync(fileURLToPath(dist))) {
+  console.error("logs.bench: sdk/dist/logs is not built; run `npm run build` first");
+  process.exit(1);
+}
+const { generateCdnLog } = await import(dist.href);
+const fingerprint = createHash("sha256")
+  .update(generateCdnLog({ lines: 2000, seed: 1 }))
+  .digest("hex")
+  .slice(0, 12);
+const cache = join(tmpdir(), "fc-cdn-trigger-bench");
+mkdirSync(cache, { recursive: true });
+const genLog = new URL("../scripts/gen-log.mjs", import.meta.url);
+
+async function ensureLog(lines, seed) {
+  const file = join(cache, `cdn.example.com_${lines}_${seed}_${fingerprint}.gz`);
+  if (existsSync(file)) return file;
+  const partial = file.replace(/\.gz$/, ".partial.gz");
+  const child = spawn(
+    process.execPath,
+    [fileURLToPath(genLog), "--lines", String(lines), "--seed", String(seed), "--out", partial],
+    {
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
+  const code = await new Promise((resolve) => child.on("close", resolve));
+  if (code !== 0) throw new Error(`generating ${file} failed`);
+  renameSync(partial, file);
+  return file;
+}
+
+const t0 = performance.now();
+const [small, large] = await Promise.all([ensureLog(LINES, 1), ensureLog(LINES * 4, 2)]);
+console.log(`logs: test files ready in ${((performance.now() - t0) / 1000).toFixed(1)} s (cached in ${cache})`);
+
+function measure(mode, file) {
+  const out = spawnSync(process.execPath, [here, "--child", mode, file], { encoding: "utf8", maxBuffer: 1 << 20 });
+  if (out.status !== 0) throw new Error(`${mode} on ${file} failed:\n${out.stderr}`);
+  return JSON.parse(out.stdout);
+}
+
+const uncompressedMB = (file) => measure("gunzip", file).result / 1e6;
+const REPEATS = { [small]: 3, [large]: 1 };
+let failed = false;
+for (const file of [small, large]) {
+  const mb = uncompressedMB(file);
+  console.log(
+    `\n${mb.toFixed(0)} MB uncompressed (${(statSync(file).size / 1e6).toFixed(0)} MB gzip), ${file === small ? LINES : LINES * 4} lines; best of ${REPEATS[file]}:`,
+  );
+  const rows = {};
+  for (const mode of ["gunzip", "naive", "read", "summary"]) {
+    const runs = Array.from({ length: REPEATS[file] }, () => measure(mode, file));
+    rows[mode] = { ms: Math.min(...runs.map((r) => r.ms)), rssMB: Math.max(...runs.map((r) => r.rssMB)) };
+  }
+  const floor = rows.gunzip.ms;
+  const label = {
+    gunzip: "bare gunzip (floor)",
+    naive: "readline + regex",
+    read: "readCdnLog",
+    summary: "readCdnLog + summarizeCdnLog",
+  };
+  for (const [mode, row] of Object.entries(rows)) {
+    console.log(
+      `  ${label[mode].padEnd(30)} ${row.ms.toFixed(0).padStart(6)} ms  ${(row.ms / floor).toFixed(2).padStart(5)}×  ${(mb / (row.ms / 1000)).toFixed(0).padStart(5)} MB/s  peak RSS ${row.rssMB.toFixed(0)} MB`,
+    );
+  }
+  const ratio = rows.summary.ms / floor;
+  console.log(
+    `  goal ≤ 1.2× bare gunzip: ${ratio <= 1.2 ? "met" : "NOT met"} (${ratio.toFixed(2)}×); readCdnLog + summarizeCdnLog vs naive parse: ${(rows.naive.ms / rows.summary.ms).toFixed(2)}× faster`,
+  );
+  console.log(
+    `  goal peak RSS ≤ 120 MB: ${rows.summary.rssMB <= 120 ? "met" : "NOT met"} (${rows.summary.rssMB.toFixed(0)} MB)`,
+  );
+  if (rows.summary.rssMB > 120) failed = true;
+}
+console.log(`\nlogs: benchmark done in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+// Report, don't fail, on the time goal (it depends on the machine); fail if memory is not flat.
+process.exit(failed ? 1 : 0);
