@@ -294,7 +294,6 @@ function pyPrelude(options: Required<GenerateHandlerCodeOptions>, what: string):
     "import logging",
     "",
     "logger = logging.getLogger()",
-    "",
   ];
 }
 
@@ -332,9 +331,9 @@ function pySdk(options: Required<GenerateHandlerCodeOptions>): string {
     options,
     "fc-cdn-trigger's SDK is for Node.js; this Python version has the same design (one route per event, every event runs, failures are collected and raised at the end) and no dependency.",
   );
-  out.push("");
   for (const eventName of options.events) {
     out.push(
+      "",
       "",
       `def on_${snake(eventName)}(cdn_event, context):`,
       `    """${oneLine(CDN_EVENT_CATALOG[eventName].firesWhen).replace(/"""/g, "'''")}"""`,
@@ -344,6 +343,7 @@ function pySdk(options: Required<GenerateHandlerCodeOptions>): string {
     );
   }
   out.push(
+    "",
     "",
     "def on_unrouted(cdn_event, context):",
     '    logger.info("skipping %s: this handler does not handle it", cdn_event.get("eventName"))',

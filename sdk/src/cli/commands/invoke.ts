@@ -40,9 +40,20 @@ Examples:
   fc-cdn-trigger invoke dist/index.js --event e.json --timeout 3
 `;
 
+// A CommonJS handler gets the CommonJS build of the SDK, whose classes differ from this ESM CLI's:
+// recognise the SDK's errors by shape, not by instanceof.
+const isParseError = (error: unknown): error is CdnEventParseError =>
+  error instanceof CdnEventParseError ||
+  (error instanceof Error &&
+    error.name === "CdnEventParseError" &&
+    Array.isArray((error as CdnEventParseError).issues));
+const isHandlerError = (error: unknown): error is CdnHandlerError =>
+  error instanceof CdnHandlerError ||
+  (error instanceof Error && error.name === "CdnHandlerError" && Array.isArray((error as CdnHandlerError).failures));
+
 function describeError(error: unknown): string {
-  if (error instanceof CdnEventParseError) return error.message;
-  if (error instanceof CdnHandlerError) {
+  if (isParseError(error)) return error.message;
+  if (isHandlerError(error)) {
     return [
       error.message.split(":")[0] as string,
       ...error.failures.map(
@@ -131,12 +142,11 @@ export const invokeCommand: CliCommand = {
     if (values.json) {
       io.stdout(
         json({
-          result: outcome.result,
+          result: outcome.result ?? null,
           error: failed ? describeError(outcome.error) : undefined,
-          issues:
-            outcome.error instanceof CdnEventParseError
-              ? outcome.error.issues.map((i) => ({ path: formatIssuePath(i.path), message: i.message }))
-              : undefined,
+          issues: isParseError(outcome.error)
+            ? outcome.error.issues.map((i) => ({ path: formatIssuePath(i.path), message: i.message }))
+            : undefined,
           timedOut: outcome.timedOut,
           logs: outcome.logs,
           durationMs: outcome.durationMs,

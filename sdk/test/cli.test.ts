@@ -1,0 +1,311 @@
+// Spawns the built CLI (sdk/dist/cli.js) with Node 22, as a user would run `fc-cdn-trigger`.
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
+import { CDN_EVENT_NAMES } from "../src/index.js";
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const CLI = join(repo, "sdk/dist/cli.js");
+let work = "";
+
+beforeAll(() => {
+  if (!existsSync(CLI)) execFileSync("npm", ["run", "build"], { cwd: repo, stdio: "ignore" });
+  const cache = join(repo, "node_modules/.cache");
+  mkdirSync(cache, { recursive: true });
+  work = mkdtempSync(join(cache, "fc-cdn-trigger-cli-"));
+  writeFileSync(join(work, "package.json"), '{ "type": "commonjs" }\n');
+});
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+const run = (args: string[], input?: string) => {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: work, input, encoding: "utf8" });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+};
+const file = (name: string, text: string) => {
+  writeFileSync(join(work, name), text);
+  return name;
+};
+
+describe("fc-cdn-trigger", () => {
+  it("lists the commands, and exits 2 without one", () => {
+    const bare = run([]);
+    expect(bare.code).toBe(2);
+    for (const name of ["event", "validate", "invoke", "trigger", "codegen", "schema"])
+      expect(bare.stdout).toContain(`  ${name} `);
+    expect(run(["--help"]).code).toBe(0);
+    expect(run(["--version"]).stdout.trim()).toBe(
+      JSON.parse(readFileSync(join(repo, "sdk/package.json"), "utf8")).version,
+    );
+  });
+
+  it("suggests the closest command for a typo", () => {
+    const result = run(["valdate"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('unknown command "valdate" (did you mean validate?)');
+  });
+
+  it.each(["event", "validate", "invoke", "trigger", "codegen", "schema"])("%s --help prints its usage", (name) => {
+    const result = run([name, "--help"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`Usage: fc-cdn-trigger ${name}`);
+    expect(run(["help", name]).stdout).toBe(result.stdout);
+  });
+
+  it("reports an unknown option with a pointer to --help, exit 2", () => {
+    const result = run(["schema", "--draft7"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("unknown option '--draft7'");
+    expect(result.stderr).toContain("Run fc-cdn-trigger schema --help for usage.");
+  });
+});
+
+describe("event", () => {
+  it("prints a sample envelope for one or more events", () => {
+    const result = run(["event", "CdnDomainAdded", "LogFileCreated"]);
+    expect(result.code).toBe(0);
+    const envelope = JSON.parse(result.stdout);
+    expect(envelope.events.map((e: { eventName: string }) => e.eventName)).toEqual([
+      "CdnDomainAdded",
+      "LogFileCreated",
+    ]);
+  });
+
+  it("applies --set: JSON values as JSON, others as strings, array indexes too", () => {
+    const result = run([
+      "event",
+      "CachedObjectsRefreshed",
+      "--set",
+      "eventParameter.objectPath[1]=/b.png",
+      "--set",
+      "eventParameter.createTime=1700000000",
+      "--set",
+      "resource.domain=cdn.example.com",
+      "--compact",
+    ]);
+    expect(result.code).toBe(0);
+    const [event] = JSON.parse(result.stdout).events;
+    expect(event.eventParameter.objectPath[1]).toBe("/b.png");
+    expect(event.eventParameter.createTime).toBe(1700000000);
+    expect(event.resource.domain).toBe("cdn.example.com");
+  });
+
+  it("refuses a --set that breaks the event (exit 1, with the path) and bad names or paths (exit 2)", () => {
+    const broken = run(["event", "CdnDomainStarted", "--set", "eventParameter.status=paused"]);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain("events[0].eventParameter.status");
+    const typo = run(["event", "CdnDomainStart"]);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('"CdnDomainStart" is not a CDN event (did you mean CdnDomainStarted?)');
+    expect(run(["event", "LogFileCreated", "--set", "__proto__.x=1"]).code).toBe(2);
+    expect(run(["event", "LogFileCreated", "--set", "novalue"]).stderr).toContain("expected path=value");
+    expect(run(["event"]).stderr).toContain("give at least one event name");
+  });
+});
+
+describe("validate", () => {
+  it("accepts a valid file and reports drift", () => {
+    const envelope = JSON.parse(run(["event", "LogFileCreated"]).stdout);
+    envelope.events[0].eventParameter.fileSize = "123";
+    const result = run(["validate", file("drift.json", JSON.stringify(envelope))]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("✓ drift.json is valid: 1 event (LogFileCreated)");
+    expect(result.stderr).toContain("events[0].eventParameter.fileSize was sent as a string");
+  });
+
+  it("prints every path error and exits 1 on an invalid payload", () => {
+    const result = run([
+      "validate",
+      file("bad.json", '{"events": [{"eventName": "LogFileCreated", "eventSource": "oss"}]}'),
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("✗ bad.json is not a valid CDN event payload");
+    expect(result.stderr).toContain('events[0].eventSource: expected "cdn"');
+    expect(result.stderr).toContain("events[0].eventParameter: required");
+  });
+
+  it("says where JSON is broken, reads stdin with -, and has --json", () => {
+    const broken = run(["validate", "-"], '{\n  "events": [,]\n}');
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain("line 2, column 14");
+    const piped = run(["validate", "-", "--json"], run(["event", "CdnDomainDeleted"]).stdout);
+    expect(piped.code).toBe(0);
+    expect(JSON.parse(piped.stdout)).toEqual({ valid: true, events: ["CdnDomainDeleted"], drift: [] });
+    const missing = run(["validate", "nope.json"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("cannot read nope.json: no such file");
+  });
+});
+
+describe("invoke", () => {
+  const cjsHandler = `const { defineCdnHandler } = require("fc-cdn-trigger");
+exports.handler = defineCdnHandler({
+  LogFileCreated: (event, context) => {
+    console.log("log file", event.eventParameter.fileSize);
+    context.logger.info("request", context.requestId);
+    return { size: event.eventParameter.fileSize };
+  },
+  CdnDomainAdded: () => { throw new Error("cannot add"); },
+});
+exports.slow = () => new Promise(() => {});
+`;
+
+  it("runs a CommonJS handler the way FC does and prints logs, result and duration", () => {
+    const handler = file("handler.js", cjsHandler);
+    const result = run(["invoke", handler, "--event", "LogFileCreated"]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Logs:\n {2}\S+ \S+ \[INFO\] log file 1788115\n/);
+    expect(result.stdout).toContain("[INFO] request ");
+    expect(result.stdout).toContain('Result:\n[\n  {\n    "size": 1788115\n  }\n]');
+    expect(result.stdout).toMatch(/Duration: \d+\.\d ms/);
+  });
+
+  it("exits 1 and lists the failing events when the handler fails, and --json has the details", () => {
+    const handler = file("handler2.js", cjsHandler);
+    const result = run(["invoke", handler, "--event", "LogFileCreated,CdnDomainAdded"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("1 of 2 CDN events failed");
+    expect(result.stderr).toContain("events[1] (CdnDomainAdded): Error: cannot add");
+    const asJson = JSON.parse(run(["invoke", handler, "--event", "CdnDomainAdded", "--json"]).stdout);
+    expect(asJson).toMatchObject({ timedOut: false, result: null });
+    expect(asJson.error).toContain("cannot add");
+  });
+
+  it("times out like FC, picks --export, and reads an event file", () => {
+    const handler = file("handler3.js", cjsHandler);
+    const slow = run(["invoke", handler, "--export", "slow", "--event", "LogFileCreated", "--timeout", "0.05"]);
+    expect(slow.code).toBe(1);
+    expect(slow.stderr).toContain("Timed out: FcTimeoutError: Function timed out after 0.05 seconds");
+    const eventFile = file("event.json", run(["event", "LogFileCreated", "--set", "eventParameter.fileSize=7"]).stdout);
+    expect(run(["invoke", handler, "--event", eventFile]).stdout).toContain('"size": 7');
+    const bad = file("invalid.json", '{"events": [{}]}');
+    const parseFailed = run(["invoke", handler, "--event", bad]);
+    expect(parseFailed.code).toBe(1);
+    expect(parseFailed.stderr).toContain("events[0].eventName: required");
+  });
+
+  it("runs an ESM handler and gives clear errors for a missing export, file or event", () => {
+    const esm = file(
+      "handler.mjs",
+      'import { defineCdnHandler } from "fc-cdn-trigger";\nexport const main = defineCdnHandler({ default: (e) => e.eventName });\n',
+    );
+    expect(run(["invoke", esm, "--export", "main", "--event", "CdnDomainStopped"]).stdout).toContain(
+      '"CdnDomainStopped"',
+    );
+    const noExport = run(["invoke", esm, "--event", "CdnDomainStopped"]);
+    expect(noExport.code).toBe(2);
+    expect(noExport.stderr).toContain('has no exported function "handler"; it exports main (use --export)');
+    expect(run(["invoke", "missing.js", "--event", "LogFileCreated"]).stderr).toContain(
+      "cannot load missing.js: no such file",
+    );
+    const noEvent = run(["invoke", esm, "--export", "main", "--event", "LogFile"]);
+    expect(noEvent.code).toBe(2);
+    expect(noEvent.stderr).toContain('"LogFile" is neither a CDN event nor a file');
+    expect(run(["invoke", esm]).stderr).toContain("--event is required");
+    expect(run(["invoke", esm, "--event", "LogFileCreated", "--timeout", "soon"]).stderr).toContain("--timeout");
+  });
+});
+
+describe("trigger", () => {
+  it("prints every format, one trigger per event", () => {
+    const args = [
+      "trigger",
+      "--event",
+      "CdnDomainStarted,CdnDomainStopped",
+      "--domain",
+      "example.com",
+      "--account-id",
+      "1234567890123456",
+    ];
+    const api = JSON.parse(run([...args, "--format", "fc-api-json"]).stdout);
+    expect(api.map((t: { triggerName: string }) => t.triggerName)).toEqual([
+      "cdn-domain-started",
+      "cdn-domain-stopped",
+    ]);
+    const yaml = parseYaml(run([...args, "--format", "s-yaml"]).stdout);
+    expect(yaml.triggers).toHaveLength(2);
+    expect(run([...args, "--format", "terraform"]).stdout.match(/resource "alicloud_fcv3_trigger"/g)).toHaveLength(2);
+    expect(
+      run([...args, "--format", "aliyun-cli", "--function-name", "fn"]).stdout.match(/aliyun fc POST/g),
+    ).toHaveLength(2);
+    const single = JSON.parse(
+      run(["trigger", "--event", "LogFileCreated", "--domain", "a.example.com", "--trigger-name", "logs"]).stdout,
+    );
+    expect(single.triggerName).toBe("logs");
+  });
+
+  it("names the flag that is wrong", () => {
+    const result = run([
+      "trigger",
+      "--event",
+      "LogFileCreated",
+      "--domain",
+      "example.com",
+      "--domain",
+      "https://x.example.com",
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--domain #2: "https://x.example.com" has a URL scheme');
+    expect(
+      run(["trigger", "--event", "LogFileCreated", "--domain", "example.com", "--format", "yml"]).stderr,
+    ).toContain('--format: "yml" is not a format');
+    expect(run(["trigger", "--domain", "example.com"]).stderr).toContain("--event is required");
+    expect(run(["trigger", "--event", "LogFileCreated"]).stderr).toContain("--domain is required");
+    expect(
+      run(["trigger", "--event", "LogFileCreated", "--domain", "example.com", "--account-id", "abc"]).stderr,
+    ).toContain("--account-id:");
+  });
+});
+
+describe("codegen", () => {
+  it("prints code, accepts language aliases and --events all, and writes --out", () => {
+    const ts = run(["codegen", "--lang", "ts", "--events", "LogFileCreated"]);
+    expect(ts.code).toBe(0);
+    expect(ts.stdout).toContain('import { defineCdnHandler } from "fc-cdn-trigger";');
+    const all = run(["codegen", "--lang", "py", "--events", "all", "--style", "plain"]);
+    for (const name of CDN_EVENT_NAMES) expect(all.stdout).toContain(`event_name == "${name}"`);
+    const written = run([
+      "codegen",
+      "--lang",
+      "javascript",
+      "--events",
+      "CdnDomainAdded",
+      "--style",
+      "plain",
+      "--out",
+      "out.js",
+    ]);
+    expect(written.stderr).toBe("wrote out.js\n");
+    expect(readFileSync(join(work, "out.js"), "utf8")).toContain("exports.handler = async (event, context) =>");
+  });
+
+  it("refuses bad arguments", () => {
+    expect(run(["codegen", "--events", "LogFileCreated"]).stderr).toContain("--lang is required");
+    expect(run(["codegen", "--lang", "rust", "--events", "LogFileCreated"]).stderr).toContain(
+      '--lang: "rust" is not a language',
+    );
+    expect(run(["codegen", "--lang", "ts", "--events", "LogFileCreatd"]).stderr).toContain(
+      "did you mean LogFileCreated?",
+    );
+    expect(run(["codegen", "--lang", "ts", "--events", "LogFileCreated", "--style", "fancy"]).code).toBe(2);
+  });
+});
+
+describe("schema", () => {
+  it("prints an event's schema, the envelope's by default, and draft-07 on request", () => {
+    const event = JSON.parse(run(["schema", "LogFileCreated"]).stdout);
+    expect(event.title).toBe("LogFileCreated");
+    expect(event.$schema).toContain("2020-12");
+    const envelope = JSON.parse(run(["schema", "--draft-07"]).stdout);
+    expect(envelope.$schema).toContain("draft-07");
+    expect(envelope.title).toBe("CDN trigger event envelope");
+    const typo = run(["schema", "LogFile"]);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain("expected one of envelope, LogFileCreated");
+  });
+});
