@@ -1,14 +1,31 @@
 import { formatIssuePath } from "./errors.js";
 import { isDriftSensitive } from "./events/wire.js";
 
-/** One way an input differs from the documented format although it parsed. */
+/**
+ * One way an input differs from the documented format although it parsed.
+ *
+ * @example
+ * ```ts
+ * import type { CdnDrift } from "fc-cdn-trigger";
+ * const log = (drift: CdnDrift) => console.warn(`${drift.kind}: ${drift.message}`);
+ * ```
+ */
 export interface CdnDrift {
   readonly path: readonly (string | number)[];
   readonly kind: "unknown-field" | "string-number" | "single-object-path";
   readonly message: string;
 }
 
-/** What `onDrift` receives: every difference found in one input. */
+/**
+ * What `onDrift` receives: every difference found in one input.
+ *
+ * @example
+ * ```ts
+ * import { parseCdnEvents, type CdnDriftReport } from "fc-cdn-trigger";
+ * const onDrift = (report: CdnDriftReport) => report.drifts.forEach((d) => console.warn(d.message));
+ * parseCdnEvents(body, { onDrift });
+ * ```
+ */
 export interface CdnDriftReport {
   readonly drifts: readonly CdnDrift[];
 }

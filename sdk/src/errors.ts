@@ -1,4 +1,14 @@
-/** One problem found in an input, at a path inside it. */
+/**
+ * One problem found in an input, at a path inside it.
+ *
+ * @example
+ * ```ts
+ * import { safeParseCdnEvents, formatIssuePath, type CdnEventIssue } from "fc-cdn-trigger";
+ * const result = safeParseCdnEvents(body);
+ * const issues: readonly CdnEventIssue[] = result.success ? [] : result.error.issues;
+ * for (const issue of issues) console.log(formatIssuePath(issue.path), issue.message);
+ * ```
+ */
 export interface CdnEventIssue {
   /** Where the problem is, e.g. `["events", 0, "eventParameter", "filePath"]`; `[]` for the whole input. */
   readonly path: readonly (string | number)[];

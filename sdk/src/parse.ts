@@ -3,10 +3,27 @@ import { type CdnEventIssue, CdnEventParseError } from "./errors.js";
 import { CDN_EVENT_NAMES, CDN_EVENT_SCHEMAS, type CdnEvent, isCdnEventName } from "./events/catalog.js";
 import { findJsonErrorOffset, lineAndColumn } from "./json-error.js";
 
-/** What `parseCdnEvents` accepts: the body FC passes (a Buffer), its text, or the parsed JSON. */
+/**
+ * What `parseCdnEvents` accepts: the body FC passes (a Buffer), its text, or the parsed JSON.
+ *
+ * @example
+ * ```ts
+ * import { parseCdnEvents, type CdnEventsInput } from "fc-cdn-trigger";
+ * const count = (input: CdnEventsInput) => parseCdnEvents(input).length;
+ * ```
+ */
 export type CdnEventsInput = string | Uint8Array | ArrayBuffer | object;
 
-/** Options of {@link parseCdnEvents} and {@link safeParseCdnEvents}. */
+/**
+ * Options of {@link parseCdnEvents} and {@link safeParseCdnEvents}.
+ *
+ * @example
+ * ```ts
+ * import { parseCdnEvents, type ParseCdnEventsOptions } from "fc-cdn-trigger";
+ * const options: ParseCdnEventsOptions = { onDrift: (report) => console.warn(report.drifts), maxBytes: 1 << 20 };
+ * parseCdnEvents(body, options);
+ * ```
+ */
 export interface ParseCdnEventsOptions {
   /** Called once with every difference from the documented format, when there is any. */
   onDrift?: (report: CdnDriftReport) => void;
@@ -14,7 +31,16 @@ export interface ParseCdnEventsOptions {
   maxBytes?: number;
 }
 
-/** The result of {@link safeParseCdnEvents}. */
+/**
+ * The result of {@link safeParseCdnEvents}.
+ *
+ * @example
+ * ```ts
+ * import { safeParseCdnEvents, type SafeParseCdnEventsResult } from "fc-cdn-trigger";
+ * const result: SafeParseCdnEventsResult = safeParseCdnEvents(body);
+ * if (result.success) console.log(result.data.length);
+ * ```
+ */
 export type SafeParseCdnEventsResult =
   | { success: true; data: CdnEvent[] }
   | { success: false; error: CdnEventParseError };

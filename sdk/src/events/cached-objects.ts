@@ -13,8 +13,35 @@ const cachedObjectsParameter = {
   completeTime: wireInteger("completeTime (Unix seconds)"),
 };
 
+/**
+ * The zod/mini schema of one CachedObjectsRefreshed event: lenient on the wire forms, exact on output.
+ *
+ * @example
+ * ```ts
+ * import { CachedObjectsRefreshedSchema } from "fc-cdn-trigger";
+ * const event = CachedObjectsRefreshedSchema.parse(JSON.parse(body).events[0]);
+ * ```
+ */
 export const CachedObjectsRefreshedSchema = cdnEventShape("CachedObjectsRefreshed", cachedObjectsParameter);
+/**
+ * The zod/mini schema of one CachedObjectsPushed event: lenient on the wire forms, exact on output.
+ *
+ * @example
+ * ```ts
+ * import { CachedObjectsPushedSchema } from "fc-cdn-trigger";
+ * const event = CachedObjectsPushedSchema.parse(JSON.parse(body).events[0]);
+ * ```
+ */
 export const CachedObjectsPushedSchema = cdnEventShape("CachedObjectsPushed", cachedObjectsParameter);
+/**
+ * The zod/mini schema of one CachedObjectsBlocked event: lenient on the wire forms, exact on output.
+ *
+ * @example
+ * ```ts
+ * import { CachedObjectsBlockedSchema } from "fc-cdn-trigger";
+ * const event = CachedObjectsBlockedSchema.parse(JSON.parse(body).events[0]);
+ * ```
+ */
 export const CachedObjectsBlockedSchema = cdnEventShape("CachedObjectsBlocked", cachedObjectsParameter);
 
 const NUMBER_QUIRK = "Documented as String, sent as a JSON number. Both are accepted; the SDK outputs a number.";

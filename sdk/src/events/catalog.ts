@@ -55,7 +55,16 @@ export const CDN_EVENT_NAMES = [
  */
 export type CdnEventName = (typeof CDN_EVENT_NAMES)[number];
 
-/** Whether `value` is one of the 8 event names. */
+/**
+ * Whether `value` is one of the 8 event names.
+ *
+ * @example
+ * ```ts
+ * import { isCdnEventName } from "fc-cdn-trigger";
+ * isCdnEventName("CdnDomainAdded"); // true
+ * isCdnEventName("LogFileDeleted"); // false
+ * ```
+ */
 export const isCdnEventName = (value: unknown): value is CdnEventName =>
   typeof value === "string" && (CDN_EVENT_NAMES as readonly string[]).includes(value);
 
@@ -85,7 +94,15 @@ import {
 } from "./cdn-domain.js";
 import { LogFileCreatedSchema } from "./log-file-created.js";
 
-/** The schema of each event, by name; the runtime parser picks from it without loading docs or samples. */
+/**
+ * The zod/mini schema of each event, by name; the runtime parser picks from it without loading docs or samples.
+ *
+ * @example
+ * ```ts
+ * import { CDN_EVENT_SCHEMAS } from "fc-cdn-trigger";
+ * const result = CDN_EVENT_SCHEMAS.CdnDomainStarted.safeParse(event);
+ * ```
+ */
 export const CDN_EVENT_SCHEMAS = {
   LogFileCreated: LogFileCreatedSchema,
   CachedObjectsRefreshed: CachedObjectsRefreshedSchema,
@@ -126,8 +143,8 @@ export const CdnEventSchema = /* @__PURE__ */ z.discriminatedUnion("eventName", 
  * const { events } = CdnEnvelopeSchema.parse(JSON.parse(body));
  * ```
  */
-// The IIFE is marked pure (`.check()` is a method call) so a bundle that does not use the schema drops it.
 export const CdnEnvelopeSchema = /* @__PURE__ */ (() =>
+  // A pure-marked IIFE (`.check()` is a method call) so a bundle that does not use the schema drops it.
   z.looseObject({
     events: z.array(CdnEventSchema).check(z.minLength(1, "expected at least one event")),
   }))();

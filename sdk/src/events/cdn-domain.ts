@@ -8,9 +8,45 @@ const statusParameter = {
   status: z.literal(["online", "offline"]),
 };
 
+/**
+ * The zod/mini schema of one CdnDomainStarted event: lenient on the wire forms, exact on output.
+ *
+ * @example
+ * ```ts
+ * import { CdnDomainStartedSchema } from "fc-cdn-trigger";
+ * const event = CdnDomainStartedSchema.parse(JSON.parse(body).events[0]);
+ * ```
+ */
 export const CdnDomainStartedSchema = cdnEventShape("CdnDomainStarted", statusParameter);
+/**
+ * The zod/mini schema of one CdnDomainStopped event: lenient on the wire forms, exact on output.
+ *
+ * @example
+ * ```ts
+ * import { CdnDomainStoppedSchema } from "fc-cdn-trigger";
+ * const event = CdnDomainStoppedSchema.parse(JSON.parse(body).events[0]);
+ * ```
+ */
 export const CdnDomainStoppedSchema = cdnEventShape("CdnDomainStopped", statusParameter);
+/**
+ * The zod/mini schema of one CdnDomainAdded event: lenient on the wire forms, exact on output.
+ *
+ * @example
+ * ```ts
+ * import { CdnDomainAddedSchema } from "fc-cdn-trigger";
+ * const event = CdnDomainAddedSchema.parse(JSON.parse(body).events[0]);
+ * ```
+ */
 export const CdnDomainAddedSchema = cdnEventShape("CdnDomainAdded", { domain: domainName });
+/**
+ * The zod/mini schema of one CdnDomainDeleted event: lenient on the wire forms, exact on output.
+ *
+ * @example
+ * ```ts
+ * import { CdnDomainDeletedSchema } from "fc-cdn-trigger";
+ * const event = CdnDomainDeletedSchema.parse(JSON.parse(body).events[0]);
+ * ```
+ */
 export const CdnDomainDeletedSchema = cdnEventShape("CdnDomainDeleted", { domain: domainName });
 
 const statusFields = {

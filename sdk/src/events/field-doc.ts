@@ -1,4 +1,13 @@
-/** What the docs, JSON Schema and codegen know about one field. */
+/**
+ * What the docs, JSON Schema and codegen know about one field.
+ *
+ * @example
+ * ```ts
+ * import { CDN_EVENT_CATALOG, type CdnFieldDoc } from "fc-cdn-trigger";
+ * const doc: CdnFieldDoc = CDN_EVENT_CATALOG.LogFileCreated.parameterFields.filePath;
+ * console.log(doc.description, doc.wire);
+ * ```
+ */
 export interface CdnFieldDoc {
   /** What the field means. */
   readonly description: string;

@@ -3,6 +3,15 @@ import type { CdnEventDefinition } from "./definition.js";
 import { cdnEventShape } from "./shared.js";
 import { domainName, wireInteger } from "./wire.js";
 
+/**
+ * The zod/mini schema of one LogFileCreated event: lenient on the wire forms, exact on output.
+ *
+ * @example
+ * ```ts
+ * import { LogFileCreatedSchema } from "fc-cdn-trigger";
+ * const event = LogFileCreatedSchema.parse(JSON.parse(body).events[0]);
+ * ```
+ */
 export const LogFileCreatedSchema = cdnEventShape("LogFileCreated", {
   domain: domainName,
   startTime: wireInteger("startTime (Unix seconds)"),

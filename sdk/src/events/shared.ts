@@ -7,23 +7,36 @@ import { domainName, wireId } from "./wire.js";
 const ISO_DATE_TIME =
   /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
 
+// The fields every event shares, built once: each zod schema costs time at import (cold start).
+const sharedShape = {
+  eventSource: z.literal("cdn"),
+  region: z.string().check(z.minLength(1, "expected a region such as cn-hangzhou")),
+  eventVersion: z.literal("1.0.0"),
+  eventTime: z
+    .string()
+    .check(z.regex(ISO_DATE_TIME, "expected an ISO 8601 date-time with an offset, e.g. 2018-06-14T15:31:49+08:00")),
+  traceId: z.string(),
+  userIdentity: z.looseObject({ aliUid: wireId("the account ID") }),
+  resource: z.looseObject({ domain: domainName }),
+};
+
 /** Builds the schema of one event: the shared envelope fields plus its `eventParameter`. */
 export const cdnEventShape = <N extends string, P extends z.core.$ZodLooseShape>(eventName: N, parameter: P) =>
   z.looseObject({
     eventName: z.literal(eventName),
-    eventSource: z.literal("cdn"),
-    region: z.string().check(z.minLength(1, "expected a region such as cn-hangzhou")),
-    eventVersion: z.literal("1.0.0"),
-    eventTime: z
-      .string()
-      .check(z.regex(ISO_DATE_TIME, "expected an ISO 8601 date-time with an offset, e.g. 2018-06-14T15:31:49+08:00")),
-    traceId: z.string(),
-    userIdentity: z.looseObject({ aliUid: wireId("the account ID") }),
-    resource: z.looseObject({ domain: domainName }),
+    ...sharedShape,
     eventParameter: z.looseObject(parameter),
   });
 
-/** Documentation of the fields every CDN event carries, keyed by their path in the event. */
+/**
+ * Documentation of the fields every CDN event carries, keyed by their path in the event.
+ *
+ * @example
+ * ```ts
+ * import { SHARED_FIELDS } from "fc-cdn-trigger";
+ * console.log(SHARED_FIELDS["userIdentity.aliUid"].description);
+ * ```
+ */
 export const SHARED_FIELDS = {
   eventName: {
     description: "The CDN event type, for example LogFileCreated or CdnDomainStarted. Use it to tell events apart.",

@@ -7,7 +7,17 @@ import {
   parseCdnEvents,
 } from "../index.js";
 
-/** A deep-partial override: objects merge key by key, arrays and other values replace. */
+/**
+ * A deep-partial override: objects merge key by key, arrays and other values replace.
+ *
+ * @example
+ * ```ts
+ * import type { CdnEventOf } from "fc-cdn-trigger";
+ * import { createCdnEvent, type CdnEventOverrides } from "fc-cdn-trigger/testing";
+ * const offline: CdnEventOverrides<CdnEventOf<"CdnDomainStopped">> = { eventParameter: { status: "offline" } };
+ * createCdnEvent("CdnDomainStopped", offline);
+ * ```
+ */
 export type CdnEventOverrides<T> = T extends readonly unknown[]
   ? T
   : T extends object

@@ -1,10 +1,28 @@
 import * as z from "zod/mini";
 import { CDN_EVENT_CATALOG, CdnEnvelopeSchema, type CdnEventName, type CdnFieldDoc, SHARED_FIELDS } from "../index.js";
 
-/** The JSON Schema dialects the SDK emits. */
+/**
+ * The JSON Schema dialects the SDK emits.
+ *
+ * @example
+ * ```ts
+ * import { cdnJsonSchema, type CdnJsonSchemaTarget } from "fc-cdn-trigger/tooling";
+ * const target: CdnJsonSchemaTarget = "draft-07";
+ * cdnJsonSchema("CdnDomainAdded", { target });
+ * ```
+ */
 export type CdnJsonSchemaTarget = "draft-2020-12" | "draft-07";
 
-/** Options of {@link cdnJsonSchema}. */
+/**
+ * Options of {@link cdnJsonSchema}.
+ *
+ * @example
+ * ```ts
+ * import { cdnJsonSchema, type CdnJsonSchemaOptions } from "fc-cdn-trigger/tooling";
+ * const options: CdnJsonSchemaOptions = { target: "draft-2020-12" };
+ * cdnJsonSchema(undefined, options);
+ * ```
+ */
 export interface CdnJsonSchemaOptions {
   /** Default: `"draft-2020-12"`. */
   target?: CdnJsonSchemaTarget;
