@@ -29,26 +29,39 @@ function parseWithCompiledZod(buffer) {
   return root.events.map((event) => compiled[event.eventName].parse(event));
 }
 
-/** ns per call: best median of 5 rounds, each timing a batch sized to ~50 ms. */
-function measure(fn) {
+/** Calls in a batch of ~20 ms for `fn`. */
+function batchSize(fn) {
   for (let i = 0; i < 20_000; i++) fn();
-  let batch = 1000;
+  let batch = 500;
   for (;;) {
     const start = process.hrtime.bigint();
     for (let i = 0; i < batch; i++) fn();
-    const ns = Number(process.hrtime.bigint() - start);
-    if (ns > 50e6) break;
+    if (Number(process.hrtime.bigint() - start) > 20e6) return batch;
     batch *= 2;
   }
-  const rounds = [];
-  for (let round = 0; round < 7; round++) {
-    globalThis.gc?.();
-    const start = process.hrtime.bigint();
-    for (let i = 0; i < batch; i++) fn();
-    rounds.push(Number(process.hrtime.bigint() - start) / batch);
+}
+
+/**
+ * ns per call for each contender. Rounds interleave the contenders, so a busy machine slows them alike;
+ * the result is the median over 15 rounds of each one's time, and of its ratio to the first (the baseline).
+ */
+function measureAll(contenders) {
+  const batches = contenders.map(([, fn]) => batchSize(fn));
+  const times = contenders.map(() => []);
+  for (let round = 0; round < 15; round++) {
+    contenders.forEach(([, fn], index) => {
+      globalThis.gc?.();
+      const start = process.hrtime.bigint();
+      for (let i = 0; i < batches[index]; i++) fn();
+      times[index].push(Number(process.hrtime.bigint() - start) / batches[index]);
+    });
   }
-  rounds.sort((a, b) => a - b);
-  return rounds[3];
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  return contenders.map(([name], index) => ({
+    name,
+    ns: median(times[index]),
+    ratio: median(times[index].map((ns, round) => ns / times[0][round])),
+  }));
 }
 
 const payloads = [
@@ -65,17 +78,16 @@ for (const [label, envelope] of payloads) {
   if (!ajvValidate(JSON.parse(buffer.toString()))) throw new Error("Ajv rejected the payload");
   parseWithCompiledZod(buffer);
 
-  const baseline = measure(() => JSON.parse(buffer.toString()));
-  const rows = [
-    ["JSON.parse(buffer.toString()) (baseline)", baseline],
-    ["parseCdnEvents(buffer)", measure(() => parseCdnEvents(buffer))],
-    ["JSON.parse + Ajv-compiled JSON Schema", measure(() => ajvValidate(JSON.parse(buffer.toString())))],
-    ["JSON.parse + zod compile() (not shipped)", measure(() => parseWithCompiledZod(buffer))],
-  ];
-  worst = Math.max(worst, rows[1][1] / baseline);
+  const rows = measureAll([
+    ["JSON.parse(buffer.toString()) (baseline)", () => JSON.parse(buffer.toString())],
+    ["parseCdnEvents(buffer)", () => parseCdnEvents(buffer)],
+    ["JSON.parse + Ajv-compiled JSON Schema", () => ajvValidate(JSON.parse(buffer.toString()))],
+    ["JSON.parse + zod compile() (not shipped)", () => parseWithCompiledZod(buffer)],
+  ]);
+  worst = Math.max(worst, rows[1].ratio);
   console.log(`\n${label}: ${buffer.length} bytes`);
-  for (const [name, ns] of rows) {
-    console.log(`  ${name.padEnd(44)} ${ns.toFixed(0).padStart(7)} ns   ${(ns / baseline).toFixed(2)}× JSON.parse`);
+  for (const { name, ns, ratio } of rows) {
+    console.log(`  ${name.padEnd(44)} ${ns.toFixed(0).padStart(7)} ns   ${ratio.toFixed(2)}× JSON.parse`);
   }
 }
 console.log(

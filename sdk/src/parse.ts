@@ -121,7 +121,12 @@ function parseJson(text: string, maxBytes: number): { value: unknown } | CdnEven
   }
 }
 
-function validate(root: unknown, issues: CdnEventIssue[], drifts: CdnDrift[] | undefined): CdnEvent[] {
+function validate(
+  root: unknown,
+  issues: CdnEventIssue[],
+  drifts: CdnDrift[] | undefined,
+  mayHaveProtoKeys: boolean,
+): CdnEvent[] {
   if (!isRecord(root)) {
     issues.push({ path: [], message: `${ENVELOPE_HINT}, got ${kindOf(root)}` });
     return [];
@@ -167,7 +172,7 @@ function validate(root: unknown, issues: CdnEventIssue[], drifts: CdnDrift[] | u
     const schema = CDN_EVENT_SCHEMAS[name];
     const result = schema.safeParse(event, { reportInput: true });
     if (result.success) {
-      out.push(keepProtoKeys(event, result.data as CdnEvent));
+      out.push(mayHaveProtoKeys ? keepProtoKeys(event, result.data as CdnEvent) : (result.data as CdnEvent));
       if (drifts) collectDrift(event, schema, ["events", index], drifts);
     } else {
       for (const issue of result.error.issues as ZodIssueLike[]) {
@@ -236,13 +241,16 @@ export function safeParseCdnEvents(
   let events: CdnEvent[] = [];
   try {
     let root: unknown = input;
+    // Text without "__proto__" (even escaped, hence any \u) cannot carry that key: skip looking for it.
+    let mayHaveProtoKeys = true;
     if (typeof input === "string" || input instanceof Uint8Array || input instanceof ArrayBuffer) {
       const text = typeof input === "string" ? input : decode(input, maxBytes);
       const parsed = typeof text === "string" ? parseJson(text, maxBytes) : text;
       if ("value" in parsed) root = parsed.value;
       else issues.push(parsed);
+      mayHaveProtoKeys = typeof text === "string" && (text.includes("__proto__") || text.includes("\\u"));
     }
-    if (issues.length === 0) events = validate(root, issues, drifts);
+    if (issues.length === 0) events = validate(root, issues, drifts, mayHaveProtoKeys);
   } catch (error) {
     // A hostile input can still hit an engine limit (e.g. the stack); report it, never crash.
     issues.push({
