@@ -187,8 +187,9 @@ describe("SpaceSaving", () => {
     );
   });
 
-  it("rejects a capacity that is not a positive integer", () => {
-    expect(() => new SpaceSaving(0)).toThrow(/positive integer/);
+  it("rejects a capacity that is not an integer from 1 to 2^24", () => {
+    expect(() => new SpaceSaving(0)).toThrow(/capacity must be an integer from 1 to 2\^24, got 0/);
+    expect(() => new SpaceSaving(1.5)).toThrow(/got 1.5/);
   });
 });
 

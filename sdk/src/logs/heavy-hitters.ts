@@ -1,5 +1,8 @@
 // Space-Saving (Metwally et al., 2005): at most `capacity` counters whatever the number of distinct keys. A key not
 // tracked replaces the counter with the smallest count and inherits that count as its possible overestimate.
+// The counters live in an open-addressing table keyed by a hash of sampled characters: a JavaScript Map would hash
+// every character of every fresh key string, and the summary can count a key straight from the decoded log text
+// without creating the string at all (addRange).
 
 /** One of the most frequent values with its estimated count. */
 export interface CdnLogTopEntry {
@@ -11,15 +14,24 @@ export interface CdnLogTopEntry {
   maxOverestimate: number;
 }
 
-const FRONT_MASK = 1023;
+const FNV_PRIME = 0x01000193;
 
-interface Counter {
-  key: string;
-  count: number;
-  error: number;
+/** Hash of `text.slice(start, end)`: every character of short keys; for long ones the ends and 8 inner samples. */
+function rangeHash(text: string, start: number, end: number): number {
+  const length = end - start;
+  let h = length ^ 0x811c9dc5;
+  if (length <= 24) {
+    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  } else {
+    for (let i = start; i < start + 6; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+    for (let i = end - 10; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+    const step = ((length - 16) >> 3) + 1;
+    for (let i = start + 6; i < end - 10; i += step) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  }
+  return (h ^ (h >>> 16)) | 0;
 }
 
-// Field strings are slices of a whole decoded chunk; keeping one would pin the chunk. Copy the few that are kept.
+// Key strings are often slices of a whole decoded chunk; keeping one would pin the chunk. Copy the few kept.
 const detach = (key: string) => (key.length > 12 ? ` ${key}`.slice(1) : key);
 
 /**
@@ -35,63 +47,103 @@ const detach = (key: string) => (key.length > 12 ? ` ${key}`.slice(1) : key);
  */
 export class SpaceSaving {
   readonly capacity: number;
-  private readonly counters = new Map<string, Counter>();
-  private readonly front: (Counter | undefined)[] = new Array(FRONT_MASK + 1).fill(undefined);
-  // Counters whose count was the minimum at the last scan; consumed in order when a new key needs a slot.
-  private pool: Counter[] = [];
+  // Counter `id` is keys[id] / hashes[id] / counts[id] / errors[id]; slots[] maps table positions to ids (-1 empty).
+  private readonly keys: string[] = [];
+  private readonly hashes: Int32Array;
+  private readonly counts: Float64Array;
+  private readonly errors: Float64Array;
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  // Counters whose count was the minimum at the last scan; consumed in order when a new key needs a counter.
+  private pool: number[] = [];
   private poolIndex = 0;
   private poolMin = 0;
 
   constructor(capacity: number) {
-    if (!Number.isSafeInteger(capacity) || capacity < 1) {
-      throw new RangeError(`SpaceSaving capacity must be a positive integer, got ${capacity}`);
+    if (!Number.isSafeInteger(capacity) || capacity < 1 || capacity > 2 ** 24) {
+      throw new RangeError(`SpaceSaving capacity must be an integer from 1 to 2^24, got ${capacity}`);
     }
     this.capacity = capacity;
+    this.hashes = new Int32Array(capacity);
+    this.counts = new Float64Array(capacity);
+    this.errors = new Float64Array(capacity);
+    let size = 4;
+    while (size < capacity * 2) size *= 2;
+    this.slots = new Int32Array(size).fill(-1);
+    this.mask = size - 1;
   }
 
   /** Counts one occurrence of `key`. */
   add(key: string): void {
-    // Front cache: a slot picked from the length and two characters, checked with one string comparison. Hot keys
-    // stay there and skip the Map, whose lookup has to hash every character of a fresh string. A counter reused for
-    // another key fails the comparison, so a stale slot is harmless.
-    const length = key.length;
-    const slot =
-      length === 0 ? 0 : (length * 31 + key.charCodeAt(length - 1) * 7 + key.charCodeAt(length >> 1)) & FRONT_MASK;
-    const cached = this.front[slot];
-    if (cached !== undefined && cached.key === key) {
-      cached.count++;
-      return;
-    }
-    let counter = this.counters.get(key);
-    if (counter !== undefined) {
-      counter.count++;
-    } else if (this.counters.size < this.capacity) {
-      const copy = detach(key);
-      counter = { key: copy, count: 1, error: 0 };
-      this.counters.set(copy, counter);
-    } else {
-      counter = this.takeMinimum();
-      this.counters.delete(counter.key);
-      const copy = detach(key);
-      counter.key = copy;
-      counter.error = counter.count;
-      counter.count++;
-      this.counters.set(copy, counter);
-    }
-    this.front[slot] = counter;
+    this.addRange(key, 0, key.length);
   }
 
-  private takeMinimum(): Counter {
+  /**
+   * Counts one occurrence of `text.slice(start, end)`, without creating that string when the value is already
+   * counted (the summary counts straight from the decoded log this way).
+   */
+  addRange(text: string, start: number, end: number): void {
+    const hash = rangeHash(text, start, end);
+    // A slice is a cheap view, and === on it compares memory; startsWith(key, start) is several times slower.
+    const sub = start === 0 && end === text.length ? text : text.slice(start, end);
+    const { slots, hashes, keys, mask } = this;
+    let slot = hash & mask;
+    for (let id = slots[slot] as number; id !== -1; id = slots[slot] as number) {
+      if (hashes[id] === hash && keys[id] === sub) {
+        this.counts[id] = (this.counts[id] as number) + 1;
+        return;
+      }
+      slot = (slot + 1) & mask;
+    }
+    const key = detach(sub);
+    let id = keys.length;
+    if (id < this.capacity) {
+      keys.push(key);
+      this.counts[id] = 1;
+    } else {
+      id = this.takeMinimum();
+      this.remove(id);
+      // The slot found above may have moved during removal: look for an empty one again.
+      slot = hash & mask;
+      while (slots[slot] !== -1) slot = (slot + 1) & mask;
+      keys[id] = key;
+      this.errors[id] = this.counts[id] as number;
+      this.counts[id] = (this.counts[id] as number) + 1;
+    }
+    hashes[id] = hash;
+    slots[slot] = id;
+  }
+
+  /** Takes counter `id` out of the table (backward-shift deletion keeps probe chains unbroken). */
+  private remove(id: number): void {
+    const { slots, hashes, mask } = this;
+    let slot = (hashes[id] as number) & mask;
+    while (slots[slot] !== id) slot = (slot + 1) & mask;
+    let next = (slot + 1) & mask;
+    for (let other = slots[next] as number; other !== -1; other = slots[next] as number) {
+      const home = (hashes[other] as number) & mask;
+      // Move `other` back into the hole unless its home lies cyclically within (slot, next].
+      if ((next > slot && (home <= slot || home > next)) || (next < slot && home <= slot && home > next)) {
+        slots[slot] = other;
+        slot = next;
+      }
+      next = (next + 1) & mask;
+    }
+    slots[slot] = -1;
+  }
+
+  private takeMinimum(): number {
+    const counts = this.counts;
     for (;;) {
       while (this.poolIndex < this.pool.length) {
-        const counter = this.pool[this.poolIndex++] as Counter;
+        const id = this.pool[this.poolIndex++] as number;
         // Skip counters incremented or already replaced since the scan: their count has moved on.
-        if (counter.count === this.poolMin) return counter;
+        if (counts[id] === this.poolMin) return id;
       }
       let min = Number.POSITIVE_INFINITY;
-      for (const counter of this.counters.values()) if (counter.count < min) min = counter.count;
+      for (let id = 0; id < this.capacity; id++) if ((counts[id] as number) < min) min = counts[id] as number;
       this.pool = [];
-      for (const counter of this.counters.values()) if (counter.count === min) this.pool.push(counter);
+      for (let id = 0; id < this.capacity; id++) if (counts[id] === min) this.pool.push(id);
       this.poolIndex = 0;
       this.poolMin = min;
     }
@@ -99,9 +151,9 @@ export class SpaceSaving {
 
   /** The `n` most frequent keys, by estimated count (ties by value, so the output is deterministic). */
   top(n: number): CdnLogTopEntry[] {
-    return [...this.counters.values()]
-      .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-      .slice(0, n)
-      .map((c) => ({ value: c.key, count: c.count, maxOverestimate: c.error }));
+    return this.keys
+      .map((value, id) => ({ value, count: this.counts[id] as number, maxOverestimate: this.errors[id] as number }))
+      .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
+      .slice(0, n);
   }
 }

@@ -1,5 +1,6 @@
 import { gunzipChunks } from "./gunzip.js";
-import { parseCdnLogRange } from "./line-parser.js";
+import { SCAN_EACH } from "./internal.js";
+import { beginText, recordFromScan, scanCdnLogLine } from "./line-parser.js";
 import { CdnLogReadError } from "./read-error.js";
 import type { CdnLogSource, CdnLogStats, ReadCdnLogOptions } from "./reader-types.js";
 import type { CdnLogRecord } from "./record.js";
@@ -24,7 +25,11 @@ class LineParser {
   private pending: Uint8Array | null = null;
   private readonly decoder = new TextDecoder();
 
-  constructor(private readonly stats: CdnLogStats) {}
+  /** With `visit`, each parsed line is handed over as it sits in `scanned` instead of becoming a record. */
+  constructor(
+    private readonly stats: CdnLogStats,
+    private readonly visit?: (text: string) => void,
+  ) {}
 
   push(chunk: Uint8Array): CdnLogRecord[] {
     const lastLf = chunk.lastIndexOf(10);
@@ -51,10 +56,13 @@ class LineParser {
 
   private parse(text: string): CdnLogRecord[] {
     const stats = this.stats;
-    const records: CdnLogRecord[] = [];
+    const visit = this.visit;
+    const records: CdnLogRecord[] = visit ? NO_RECORDS : [];
     const length = text.length;
     let line = stats.lines;
+    let parsed = 0;
     let start = 0;
+    beginText();
     while (start < length) {
       let lf = text.indexOf("\n", start);
       if (lf === -1) lf = length;
@@ -62,9 +70,11 @@ class LineParser {
       let end = lf;
       if (end > start && text.charCodeAt(end - 1) === 13) end--;
       if (end > start) {
-        const record = parseCdnLogRange(text, start, end);
-        if (record !== null) records.push(record);
-        else {
+        if (scanCdnLogLine(text, start, end)) {
+          parsed++;
+          if (visit) visit(text);
+          else records.push(recordFromScan(text));
+        } else {
           stats.malformed++;
           if (stats.malformedLineNumbers.length < MAX_MALFORMED_LINE_NUMBERS) stats.malformedLineNumbers.push(line);
         }
@@ -72,7 +82,7 @@ class LineParser {
       start = lf + 1;
     }
     stats.lines = line;
-    stats.parsed += records.length;
+    stats.parsed += parsed;
     return records;
   }
 }
@@ -103,7 +113,16 @@ export class CdnLogReader implements AsyncIterable<CdnLogRecord> {
    * The records in arrays, one per decompressed chunk (about a thousand lines): the fast way to consume a large
    * log, as it skips one `await` per record.
    */
-  async *batches(): AsyncGenerator<CdnLogRecord[], void, undefined> {
+  batches(): AsyncGenerator<CdnLogRecord[], void, undefined> {
+    return this.pump(new LineParser(this.stats));
+  }
+
+  /** Internal, for summarizeCdnLog: hands each parsed line to `visit` as it sits in `scanned`, no records made. */
+  async [SCAN_EACH](visit: (text: string) => void): Promise<void> {
+    for await (const _ of this.pump(new LineParser(this.stats, visit)));
+  }
+
+  private async *pump(parser: LineParser): AsyncGenerator<CdnLogRecord[], void, undefined> {
     if (this.started) throw new Error("readCdnLog: this reader was already read; call readCdnLog again to re-read");
     this.started = true;
     const { options, stats } = this;
@@ -147,7 +166,6 @@ export class CdnLogReader implements AsyncIterable<CdnLogRecord> {
       if (head.length > 0) yield head;
       yield* source;
     })();
-    const parser = new LineParser(stats);
     try {
       for await (const chunk of isGzip ? gunzipChunks(body) : body) {
         if (signal?.aborted) throw signal.reason;
