@@ -1,6 +1,8 @@
-// Function Compute handler: downloads each CDN offline log file when CDN announces it.
+// Function Compute handler: when CDN announces an offline log file, stream it (download + gunzip + parse, in
+// constant memory) and log and return its summary: traffic, cache hit ratio, status classes, latency, top URLs.
 // Deploy dist/code.zip (npm run build); FC calls index.handler.
 import { type CdnEventOf, defineCdnHandler, type FcContext } from "fc-cdn-trigger";
+import { type CdnLogSummary, readCdnLog, summarizeCdnLog } from "fc-cdn-trigger/logs";
 
 /** The download URL of a log file: filePath may come without a scheme; Alibaba's own sample prefixes https://. */
 export function logFileUrl(filePath: string): string {
@@ -10,41 +12,40 @@ export function logFileUrl(filePath: string): string {
 /** The URL without its query: the query holds the signature, which must not reach the logs. */
 export const withoutQuery = (url: string): string => url.split("?")[0] as string;
 
-/** What the handler reports for one log file. */
-export interface LogFileDownload {
+/** What the handler returns for one log file. */
+export interface LogFileReport {
   domain: string;
   /** The period the file covers, in Unix seconds. */
   startTime: number;
   endTime: number;
   url: string;
-  /** Bytes downloaded, and the size CDN announced. */
+  /** Compressed bytes downloaded, and the size CDN announced. */
   bytes: number;
   announcedBytes: number;
-  /** Whether the file starts with the gzip magic bytes, as CDN log files do. */
-  gzip: boolean;
+  summary: CdnLogSummary;
 }
 
-async function download(event: CdnEventOf<"LogFileCreated">, context: FcContext): Promise<LogFileDownload> {
+const percent = (ratio: number) => `${(ratio * 100).toFixed(1)}%`;
+
+async function summarize(event: CdnEventOf<"LogFileCreated">, context: FcContext): Promise<LogFileReport> {
   const { domain, startTime, endTime, fileSize, filePath } = event.eventParameter;
   const url = logFileUrl(filePath);
-  const response = await fetch(url);
-  if (!response.ok) {
-    // Throwing makes the invocation fail, so FC retries it while the signed URL is still valid.
-    throw new Error(`downloading ${withoutQuery(url)} failed: HTTP ${response.status} ${response.statusText}`);
+  let bytes = 0;
+  // Streams: the file is never held whole in memory, so a 1 GB log fits a 512 MB function. A failed or truncated
+  // download throws a CdnLogReadError (its message has no signature), which fails the invocation so FC retries.
+  const reader = readCdnLog(url, { onProgress: (progress) => (bytes = progress.bytesRead) });
+  const summary = await summarizeCdnLog(reader, { top: 10 });
+  const { requests, cacheHitRatio, responseTimeMs, statusClasses } = summary;
+  context.logger.info(
+    `${domain}: ${requests} requests, cache hits ${percent(cacheHitRatio.byRequests)} (${percent(cacheHitRatio.byBytes)} of bytes), 5xx ${statusClasses["5xx"]}, p95 ${responseTimeMs.p95} ms`,
+  );
+  if (reader.stats.malformed > 0) {
+    context.logger.warn(
+      `${domain}: skipped ${reader.stats.malformed} malformed lines (first: ${reader.stats.malformedLineNumbers.join(", ")})`,
+    );
   }
-  const body = new Uint8Array(await response.arrayBuffer());
-  const result: LogFileDownload = {
-    domain,
-    startTime,
-    endTime,
-    url: withoutQuery(url),
-    bytes: body.byteLength,
-    announcedBytes: fileSize,
-    gzip: body[0] === 0x1f && body[1] === 0x8b,
-  };
-  context.logger.info(`${domain}: downloaded ${result.bytes} bytes of logs from ${result.url}`);
-  if (result.bytes !== fileSize) context.logger.warn(`${domain}: CDN announced ${fileSize} bytes, got ${result.bytes}`);
-  return result;
+  if (bytes !== fileSize) context.logger.warn(`${domain}: CDN announced ${fileSize} bytes, got ${bytes}`);
+  return { domain, startTime, endTime, url: withoutQuery(url), bytes, announcedBytes: fileSize, summary };
 }
 
-export const handler = defineCdnHandler({ LogFileCreated: download });
+export const handler = defineCdnHandler({ LogFileCreated: summarize });
