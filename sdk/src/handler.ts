@@ -133,6 +133,7 @@ export interface CdnHandlerFailure {
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const at = (index: number, eventName: string) => `events[${index}] (${eventName})`;
 
 /**
  * Thrown (rejected) by a {@link defineCdnHandler} handler after every event has run, when at least one
@@ -157,8 +158,8 @@ export class CdnHandlerError extends AggregateError {
   constructor(failures: readonly CdnHandlerFailure[], results: readonly unknown[]) {
     super(
       failures.map((failure) => failure.error),
-      `${failures.length} of ${results.length} CDN event${results.length === 1 ? "" : "s"} failed: ${failures
-        .map((f) => `events[${f.index}] (${f.eventName}): ${messageOf(f.error)}`)
+      `${failures.length} of ${results.length} CDN events failed: ${failures
+        .map((f) => `${at(f.index, f.eventName)}: ${messageOf(f.error)}`)
         .join("; ")}`,
     );
     this.failures = failures;
@@ -205,7 +206,7 @@ export function defineCdnHandler<const T extends CdnRoutes>(
     for (const [index, event] of events.entries()) {
       const route = table[event.eventName] ?? table.default;
       if (!route) {
-        unrouted.push(`events[${index}] (${event.eventName})`);
+        unrouted.push(at(index, event.eventName));
         results.push(undefined);
         continue;
       }
@@ -220,7 +221,7 @@ export function defineCdnHandler<const T extends CdnRoutes>(
       const logger = context?.logger;
       (logger?.warn ?? logger?.info)?.call(
         logger,
-        `fc-cdn-trigger: no route for ${unrouted.join(", ")}; add a route for the event or a default route`,
+        `fc-cdn-trigger: no route for ${unrouted.join(", ")}; add one or a default route`,
       );
     }
     if (failures.length > 0) throw new CdnHandlerError(failures, results);

@@ -3,7 +3,11 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+// Each test spawns the CLI several times; give them room under a loaded parallel run.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 300_000 });
+
 import { parse as parseYaml } from "yaml";
 import { CDN_EVENT_NAMES } from "../src/index.js";
 

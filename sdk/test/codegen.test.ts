@@ -6,7 +6,11 @@ import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+// tsc and python3 runs are slow under a loaded parallel run; the tests assert behaviour, not time.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 300_000 });
+
 import { CDN_EVENT_CATALOG, CDN_EVENT_NAMES, type CdnEventName, parseCdnEvents } from "../src/index.js";
 import { createCdnEnvelope, type FcHandler, invokeHandler } from "../src/testing/index.js";
 import { CODEGEN_STYLES, type CodegenLanguage, type CodegenStyle, generateHandlerCode } from "../src/tooling/index.js";

@@ -175,3 +175,78 @@ describe("defineCdnHandler", () => {
     expect(await handler(body(createCdnEnvelope("CdnDomainAdded")), createFcContext())).toEqual(["example.com"]);
   });
 });
+
+describe("TSDoc on every export of the handler, local invoke, trigger config and codegen modules", async () => {
+  const { default: ts } = await import("typescript");
+  const { dirname, join, relative } = await import("node:path");
+  const { fileURLToPath } = await import("node:url");
+  const src = join(dirname(fileURLToPath(import.meta.url)), "..", "src");
+  const entries = ["index.ts", "testing/index.ts", "tooling/index.ts"].map((file) => join(src, file));
+  const OURS = /^(handler|testing\/(context|invoke)|tooling\/(trigger-config|codegen))\.ts$/;
+  const program = ts.createProgram(entries, {
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    target: ts.ScriptTarget.ES2022,
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+  });
+  const checker = program.getTypeChecker();
+  const exported = entries.flatMap((entry) => {
+    const file = program.getSourceFile(entry);
+    const module = file && checker.getSymbolAtLocation(file);
+    if (!module) throw new Error(`cannot load ${entry}`);
+    return checker.getExportsOfModule(module).flatMap((symbol) => {
+      const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+      const declaration = target.declarations?.[0];
+      const where = declaration ? relative(src, declaration.getSourceFile().fileName).replaceAll("\\", "/") : "";
+      return OURS.test(where) ? [{ name: symbol.getName(), where, tags: target.getJsDocTags(checker) }] : [];
+    });
+  });
+
+  it("finds them", () => {
+    expect(exported.map((e) => e.name)).toEqual(
+      expect.arrayContaining(["defineCdnHandler", "invokeHandler", "createTriggerConfig", "generateHandlerCode"]),
+    );
+  });
+  for (const { name, where, tags } of exported) {
+    it(`${name} (${where}) has an @example`, () => {
+      const example = tags.find((tag) => tag.name === "example");
+      expect(example, `${name} in ${where} needs a TSDoc @example`).toBeDefined();
+      expect(ts.displayPartsToString(example?.text)).toMatch(/fc-cdn-trigger/);
+    });
+  }
+});
+
+describe("runtime cost of defineCdnHandler", () => {
+  it("adds at most 600 bytes (minified, gzip) to a minimal parseCdnEvents handler", async () => {
+    const esbuild = await import("esbuild");
+    const { gzipSync } = await import("node:zlib");
+    const { dirname, join } = await import("node:path");
+    const { fileURLToPath } = await import("node:url");
+    const sdk = join(dirname(fileURLToPath(import.meta.url)), "..");
+    const gzipSize = async (contents: string) => {
+      const result = await esbuild.build({
+        stdin: { contents, resolveDir: sdk, loader: "ts" },
+        bundle: true,
+        minify: true,
+        write: false,
+        format: "esm",
+        platform: "neutral",
+        mainFields: ["module", "main"],
+      });
+      return gzipSync((result.outputFiles[0] as { contents: Uint8Array }).contents).byteLength;
+    };
+    const parseOnly = await gzipSize(
+      'import { parseCdnEvents } from "./src/index.ts"; export const handler = async (e: Uint8Array) => parseCdnEvents(e);',
+    );
+    const routed = await gzipSize(
+      'import { defineCdnHandler } from "./src/index.ts"; export const handler = defineCdnHandler({ LogFileCreated: (e) => e.eventParameter.filePath });',
+    );
+    expect(routed - parseOnly).toBeGreaterThan(0);
+    expect(
+      routed - parseOnly,
+      `defineCdnHandler adds ${routed - parseOnly} bytes gzip (${routed} in all)`,
+    ).toBeLessThanOrEqual(600);
+  });
+});

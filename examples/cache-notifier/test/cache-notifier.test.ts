@@ -4,12 +4,15 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createCdnEnvelope, createCdnEvent, invokeHandler } from "fc-cdn-trigger/testing";
 import { unzipSync } from "fflate";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { cacheMessages, handler } from "../src/index.js";
 import { invokeOnSystemNode, systemNodeVersion } from "./fc-runtime.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const bundle = join(root, "dist/index.js");
+
+// Builds and system-Node runs are slow under a loaded parallel run; the tests assert behaviour, not time.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 
 beforeAll(() => {
   // Builds dist/index.js and dist/code.zip with the project's Node, as `npm run build` does.

@@ -45,7 +45,16 @@ export interface TestFcContext extends FcContext {
   logger: CapturedFcLogger;
 }
 
-/** A deep-partial override of an {@link FcContext}. */
+/**
+ * Overrides for {@link createFcContext}: top-level fields, with objects merged one level deep.
+ *
+ * @example
+ * ```ts
+ * import { createFcContext, type FcContextOverrides } from "fc-cdn-trigger/testing";
+ * const overrides: FcContextOverrides = { region: "cn-shanghai", function: { timeout: 3 } };
+ * const context = createFcContext(overrides);
+ * ```
+ */
 export type FcContextOverrides = {
   [K in keyof FcContext]?: FcContext[K] extends FcLogger
     ? FcLogger

@@ -42,7 +42,15 @@ export type CodegenStyle = "sdk" | "plain";
  * ```
  */
 export const CODEGEN_LANGUAGES = ["typescript", "javascript", "python"] as const satisfies readonly CodegenLanguage[];
-/** @see {@link CODEGEN_LANGUAGES} */
+/**
+ * Every style {@link generateHandlerCode} supports.
+ *
+ * @example
+ * ```ts
+ * import { CODEGEN_STYLES } from "fc-cdn-trigger/tooling";
+ * CODEGEN_STYLES.includes("plain"); // true
+ * ```
+ */
 export const CODEGEN_STYLES = ["sdk", "plain"] as const satisfies readonly CodegenStyle[];
 
 /**
