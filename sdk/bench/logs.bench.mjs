@@ -35,7 +35,7 @@ const MONTHS = {
 };
 
 const contenders = {
-  /** The floor: read and gunzip, nothing else. Same chunk sizes as the toolkit, so it is the fastest gunzip. */
+  /** The floor: read and gunzip, nothing else, with large chunks (the fastest way to gunzip in Node). */
   async gunzip(file) {
     let bytes = 0;
     for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }).pipe(

@@ -3,7 +3,7 @@
 import { importNode, isNode } from "./runtime.js";
 
 /** Output chunk size for zlib: large enough that per-chunk overhead disappears, small enough to stay flat. */
-const CHUNK = 256 * 1024;
+const CHUNK = 64 * 1024;
 
 interface NodeZlib {
   createGunzip(options: { chunkSize: number }): NodeDuplex;

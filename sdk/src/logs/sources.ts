@@ -9,7 +9,7 @@ export interface OpenedSource {
   label: string;
 }
 
-const SLICE = 1 << 20;
+const SLICE = 256 * 1024;
 
 function* sliced(bytes: Uint8Array): Generator<Uint8Array> {
   for (let at = 0; at < bytes.length; at += SLICE) yield bytes.subarray(at, at + SLICE);
