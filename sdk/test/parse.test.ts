@@ -298,6 +298,12 @@ describe("error messages for the wrong overall shape", () => {
   it("bytes that are not UTF-8 say so", () => {
     expect(failure(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])).message).toContain("input is not valid UTF-8 text");
   });
+  it("bytes that are UTF-8 parse, including a real U+FFFD, other non-ASCII text and a BOM", () => {
+    const event = sampleEvent("CdnDomainAdded");
+    event.traceId = "\uFFFD 中文 é 🙂";
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(envelopeOf(event)))]);
+    expect(parseCdnEvents(bytes)[0]?.traceId).toBe("\uFFFD 中文 é 🙂");
+  });
   it("empty input says it is empty and what is expected", () => {
     for (const input of ["", "   \n", Buffer.alloc(0), new ArrayBuffer(0)]) {
       expect(failure(input).message).toBe(
