@@ -1,6 +1,7 @@
 // Spawns the built CLI (sdk/dist/cli.js) with Node 22, as a user would run `fc-cdn-trigger`.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -212,6 +213,36 @@ exports.slow = () => new Promise(() => {});
     expect(noEvent.stderr).toContain('"LogFile" is neither a CDN event nor a file');
     expect(run(["invoke", esm]).stderr).toContain("--event is required");
     expect(run(["invoke", esm, "--event", "LogFileCreated", "--timeout", "soon"]).stderr).toContain("--timeout");
+  });
+});
+
+describe("invoke: loading", () => {
+  it("reports a handler that throws while loading, with exit 1 and no crash", () => {
+    const broken = file("broken.cjs", 'throw new Error("boom at load");\n');
+    const result = run(["invoke", broken, "--event", "LogFileCreated"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("cannot load broken.cjs: Error: boom at load");
+  });
+
+  it("runs a TypeScript handler where Node can strip its types, and says what to do where it cannot", () => {
+    const source = "export const handler = async (event: Buffer): Promise<number> => event.length;\n";
+    const outside = mkdtempSync(join(tmpdir(), "fc-cdn-trigger-ts-"));
+    try {
+      writeFileSync(join(outside, "typed.mts"), source);
+      const result = run(["invoke", join(outside, "typed.mts"), "--event", "CdnDomainAdded"]);
+      if ((process.features as { typescript?: unknown }).typescript) {
+        expect(result.stderr).toBe("");
+        expect(result.stdout).toMatch(/Result:\n\d+\n/);
+      } else expect(result.stderr).toContain("build it to JavaScript first");
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+    // Node never strips types under node_modules (where this test's work folder is).
+    const inside = run(["invoke", file("typed.mts", source), "--event", "CdnDomainAdded"]);
+    expect(inside.code).toBe(1);
+    expect(inside.stderr).toContain(
+      "cannot load typed.mts: this Node cannot run it as TypeScript; build it to JavaScript first",
+    );
   });
 });
 

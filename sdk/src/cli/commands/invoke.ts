@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { extname, resolve } from "node:path";
+import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { CDN_EVENT_NAMES, CdnEventParseError, CdnHandlerError, formatIssuePath, isCdnEventName } from "../../index.js";
 import { createCdnEnvelope, createFcContext, type FcHandler, invokeHandler } from "../../testing/index.js";
@@ -29,8 +29,8 @@ Options:
   --json               Print {result, error, timedOut, logs, durationMs} as JSON.
   -h, --help           Show this help.
 
-The handler file is loaded with Node's import(): .js, .cjs and .mjs work; compile TypeScript first
-(or run this CLI under tsx).
+The handler file is loaded with Node's import(): .js, .cjs and .mjs work, and .ts where Node can
+strip its types (Node 22.18+); otherwise compile TypeScript first (or run this CLI under tsx).
 
 Exit code: 0 when the handler succeeded, 1 when it failed or timed out, 2 when the command line is wrong.
 
@@ -74,9 +74,10 @@ async function loadHandler(file: string, exportName: string, cwd: string): Promi
     module = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
   } catch (error) {
     const code = (error as { code?: string }).code;
-    if (code === "ERR_UNKNOWN_FILE_EXTENSION" || [".ts", ".mts", ".cts"].includes(extname(path))) {
+    // Node 22.18+ runs erasable TypeScript itself; older Nodes, or TS it cannot strip, need a build first.
+    if (code === "ERR_UNKNOWN_FILE_EXTENSION" || (code ?? "").includes("TYPE_STRIPPING")) {
       throw new CliFailure(
-        `cannot load ${file}: Node cannot run TypeScript here; build it to JavaScript first (or run this CLI under tsx)`,
+        `cannot load ${file}: this Node cannot run it as TypeScript; build it to JavaScript first (or run this CLI under tsx)`,
       );
     }
     throw new CliFailure(
