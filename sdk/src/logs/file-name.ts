@@ -1,4 +1,12 @@
-/** What {@link parseCdnLogFileName} finds in a log file name. */
+/**
+ * What {@link parseCdnLogFileName} finds in a log file name.
+ *
+ * @example
+ * ```ts
+ * import { type CdnLogFileName, parseCdnLogFileName } from "fc-cdn-trigger/logs";
+ * const { domain, start, end }: CdnLogFileName = parseCdnLogFileName("a.example.com_2024_06_01_080000_090000.gz");
+ * ```
+ */
 export interface CdnLogFileName {
   /** The accelerated domain. */
   domain: string;

@@ -3,7 +3,15 @@
 import { formatCdnLogLine } from "./line-formatter.js";
 import type { CdnLogRecord } from "./record.js";
 
-/** Options of {@link generateCdnLogRecords}, {@link generateCdnLogLines} and {@link generateCdnLog}. */
+/**
+ * Options of {@link generateCdnLogRecords}, {@link generateCdnLogLines} and {@link generateCdnLog}.
+ *
+ * @example
+ * ```ts
+ * import { generateCdnLog } from "fc-cdn-trigger/logs";
+ * const text = generateCdnLog({ lines: 500, seed: 3, dcdn: true, malformedRate: 0.01 });
+ * ```
+ */
 export interface GenerateCdnLogOptions {
   /** How many lines. Default: 1000. */
   lines?: number;

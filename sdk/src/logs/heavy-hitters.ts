@@ -4,7 +4,16 @@
 // every character of every fresh key string, and the summary can count a key straight from the decoded log text
 // without creating the string at all (addRange).
 
-/** One of the most frequent values with its estimated count. */
+/**
+ * One of the most frequent values with its estimated count.
+ *
+ * @example
+ * ```ts
+ * import { readCdnLog, summarizeCdnLog } from "fc-cdn-trigger/logs";
+ * const { top } = await summarizeCdnLog(readCdnLog("access.log.gz"));
+ * for (const { value, count, maxOverestimate } of top.urls) console.log(count, maxOverestimate ? "≈" : "", value);
+ * ```
+ */
 export interface CdnLogTopEntry {
   /** The value (a URL, referer, user agent or client IP). */
   value: string;

@@ -1,7 +1,16 @@
 import { formatLogTime } from "./log-time.js";
 import type { CdnLogRecord } from "./record.js";
 
-/** Options of {@link formatCdnLogLine}. */
+/**
+ * Options of {@link formatCdnLogLine}.
+ *
+ * @example
+ * ```ts
+ * import { formatCdnLogLine, generateCdnLogRecords } from "fc-cdn-trigger/logs";
+ * const [record] = generateCdnLogRecords({ lines: 1 });
+ * if (record) formatCdnLogLine(record, { utcOffsetMinutes: 0 }); // "[1/Jun/2024:00:00:00 +0000] ..."
+ * ```
+ */
 export interface FormatCdnLogLineOptions {
   /** UTC offset the time is written in, in minutes. Default: 480 (`+0800`, what CDN writes). */
   utcOffsetMinutes?: number;

@@ -1,4 +1,14 @@
-/** Line counts a {@link CdnLogReader} keeps while it reads. */
+/**
+ * Line counts a {@link CdnLogReader} keeps while it reads.
+ *
+ * @example
+ * ```ts
+ * import { readCdnLog } from "fc-cdn-trigger/logs";
+ * const reader = readCdnLog("access.log.gz");
+ * for await (const _ of reader);
+ * const { lines, parsed, malformed, malformedLineNumbers } = reader.stats;
+ * ```
+ */
 export interface CdnLogStats {
   /** Lines read so far, blank ones included (they are skipped, neither parsed nor malformed). */
   lines: number;
@@ -10,7 +20,17 @@ export interface CdnLogStats {
   malformedLineNumbers: number[];
 }
 
-/** What `onProgress` receives. */
+/**
+ * What `onProgress` receives.
+ *
+ * @example
+ * ```ts
+ * import { type CdnLogProgress, readCdnLog } from "fc-cdn-trigger/logs";
+ * const onProgress = ({ bytesRead, totalBytes }: CdnLogProgress) =>
+ *   console.log(totalBytes ? `${Math.round((100 * bytesRead) / totalBytes)}%` : `${bytesRead} bytes`);
+ * readCdnLog("access.log.gz", { onProgress });
+ * ```
+ */
 export interface CdnLogProgress {
   /** Bytes read from the source so far (compressed bytes for a gzip file). */
   bytesRead: number;
@@ -24,6 +44,13 @@ export interface CdnLogProgress {
  * - in Node, a file path (`string`, or a `file:` URL);
  * - bytes (`Uint8Array`, a Node `Buffer`, `ArrayBuffer`), a `Blob`;
  * - a web `ReadableStream`, a Node readable stream or any (async) iterable of byte chunks.
+ *
+ * @example
+ * ```ts
+ * import { type CdnLogSource, readCdnLog } from "fc-cdn-trigger/logs";
+ * const sources: CdnLogSource[] = ["cdnlog.example.com/a.gz?Expires=1", "./a.gz", new Uint8Array(0)];
+ * for (const source of sources) readCdnLog(source);
+ * ```
  */
 export type CdnLogSource =
   | string
@@ -35,7 +62,16 @@ export type CdnLogSource =
   | AsyncIterable<Uint8Array | string>
   | Iterable<Uint8Array>;
 
-/** Options of {@link readCdnLog}. */
+/**
+ * Options of {@link readCdnLog}.
+ *
+ * @example
+ * ```ts
+ * import { readCdnLog } from "fc-cdn-trigger/logs";
+ * const controller = new AbortController();
+ * readCdnLog("https://cdnlog.example.com/a.gz", { signal: controller.signal, gzip: "auto" });
+ * ```
+ */
 export interface ReadCdnLogOptions {
   /** Called after each chunk read from the source. */
   onProgress?: (progress: CdnLogProgress) => void;

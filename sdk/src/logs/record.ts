@@ -1,6 +1,12 @@
 /**
  * Whether CDN served the request from its cache (`HIT`) or went to the origin (`MISS`). Other tokens are kept
  * as they appear, so a new value from CDN never turns a line into a malformed one.
+ *
+ * @example
+ * ```ts
+ * import type { CdnCacheStatus } from "fc-cdn-trigger/logs";
+ * const hit = (status: CdnCacheStatus) => status === "HIT";
+ * ```
  */
 export type CdnCacheStatus = "HIT" | "MISS" | (string & {});
 

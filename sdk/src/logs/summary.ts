@@ -5,7 +5,15 @@ import { ESCAPED_REFERER, ESCAPED_REQUEST, ESCAPED_USER_AGENT, scanned, unescape
 import type { CdnLogStats } from "./reader-types.js";
 import type { CdnLogRecord } from "./record.js";
 
-/** Options of {@link summarizeCdnLog} and {@link CdnLogSummarizer}. */
+/**
+ * Options of {@link summarizeCdnLog} and {@link CdnLogSummarizer}.
+ *
+ * @example
+ * ```ts
+ * import { readCdnLog, summarizeCdnLog } from "fc-cdn-trigger/logs";
+ * await summarizeCdnLog(readCdnLog("access.log.gz"), { top: 20, sketchCapacity: 4096 });
+ * ```
+ */
 export interface SummarizeCdnLogOptions {
   /** How many entries each top list holds. Default: 10. */
   top?: number;
@@ -16,7 +24,16 @@ export interface SummarizeCdnLogOptions {
   sketchCapacity?: number;
 }
 
-/** Requests and response bytes of one clock hour. */
+/**
+ * Requests and response bytes of one clock hour.
+ *
+ * @example
+ * ```ts
+ * import { readCdnLog, summarizeCdnLog } from "fc-cdn-trigger/logs";
+ * const { perHour } = await summarizeCdnLog(readCdnLog("access.log.gz"));
+ * for (const { start, requests, bytes } of perHour) console.log(start.toISOString(), requests, bytes);
+ * ```
+ */
 export interface CdnLogHour {
   /** Start of the hour (an absolute instant; print it in `+08:00` to match the log). */
   start: Date;
@@ -24,7 +41,16 @@ export interface CdnLogHour {
   bytes: number;
 }
 
-/** Requests by status class. `other` counts codes outside 100-599. */
+/**
+ * Requests by status class. `other` counts codes outside 100-599.
+ *
+ * @example
+ * ```ts
+ * import { readCdnLog, summarizeCdnLog } from "fc-cdn-trigger/logs";
+ * const { statusClasses, requests } = await summarizeCdnLog(readCdnLog("access.log.gz"));
+ * const errorRate = statusClasses["5xx"] / requests;
+ * ```
+ */
 export interface CdnLogStatusClasses {
   "1xx": number;
   "2xx": number;
