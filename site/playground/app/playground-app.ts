@@ -1,0 +1,385 @@
+// One playground instance: two Monaco editors (handler + event), the pickers, Run/Stop and the output panel,
+// wired to a sandbox. Loaded lazily by client/mount.ts; several instances on one page share one Monaco.
+
+import { formatIssuePath, safeParseCdnEvents } from "fc-cdn-trigger";
+import type * as MonacoEditor from "monaco-editor/editor";
+import { compileHandler } from "../editor/compile";
+import { EVENT_MODEL_PREFIX, loadMonaco, type MonacoApi } from "../editor/monaco";
+import { presetById } from "../event-presets";
+import { OutputView } from "../output/output-view";
+import { DEFAULT_TIMEOUT_MS } from "../runner/protocol";
+import { Sandbox } from "../runner/sandbox";
+import { defaultLanguageOf, type PlaygroundLanguage, type TemplateId, templateById } from "../templates";
+
+/**
+ * The API a mounted playground exposes on its root element (`element.playground`): for tests, share links
+ * and embedding pages.
+ *
+ * @example
+ * ```ts
+ * const playground = document.querySelector("[data-fc-playground]").playground;
+ * playground.setCode("export const handler = async () => 42;", "javascript");
+ * await playground.run();
+ * ```
+ */
+export interface PlaygroundHandle {
+  readonly code: string;
+  readonly eventJson: string;
+  readonly language: PlaygroundLanguage;
+  setCode(code: string, language?: PlaygroundLanguage): void;
+  setEvent(presetIdOrJson: string): void;
+  setTemplate(id: TemplateId, language?: PlaygroundLanguage): void;
+  /** Runs and resolves when the output is final (done, error, timeout or stopped). */
+  run(): Promise<void>;
+  stop(): void;
+  dispose(): void;
+}
+
+const RUN_MARKER_OWNER = "fc-playground-run";
+let instances = 0;
+
+const fileNameOf = (language: PlaygroundLanguage) => (language === "typescript" ? "handler.ts" : "handler.js");
+
+function query<T extends HTMLElement>(root: HTMLElement, role: string): T {
+  const element = root.querySelector<T>(`[data-role="${role}"]`);
+  if (!element) throw new Error(`playground markup is missing [data-role="${role}"]`);
+  return element;
+}
+
+/**
+ * Mounts a playground on server-rendered markup (see Playground.astro) and returns its handle.
+ *
+ * @example
+ * ```ts
+ * const handle = await createPlayground(document.querySelector("[data-fc-playground]")!);
+ * ```
+ */
+export async function createPlayground(root: HTMLElement): Promise<PlaygroundHandle> {
+  root.dataset.state = "loading";
+  const id = ++instances;
+  const sandbox = new Sandbox(root);
+  // Boot the sandbox (iframe, worker, SDK) while Monaco loads, so the first Run is as fast as the others.
+  void sandbox.warmUp();
+  let api: MonacoApi;
+  try {
+    api = await loadMonaco();
+  } catch (error) {
+    root.dataset.state = "failed";
+    query(root, "run-status").textContent = `The editor failed to load: ${String(error)}. Reload the page to retry.`;
+    throw error;
+  }
+  const { monaco } = api;
+
+  const templateSelect = query<HTMLSelectElement>(root, "template");
+  const languageSelect = query<HTMLSelectElement>(root, "language");
+  const eventSelect = query<HTMLSelectElement>(root, "event");
+  const runButton = query<HTMLButtonElement>(root, "run");
+  const stopButton = query<HTMLButtonElement>(root, "stop");
+  const fileLabel = query(root, "file-name");
+  const eventStatus = query(root, "event-status");
+  const output = new OutputView(query(root, "output"), query(root, "run-status"));
+  const timeoutMs = Number(root.dataset.timeoutMs) || DEFAULT_TIMEOUT_MS;
+
+  let template = templateById(templateSelect.value);
+  let language: PlaygroundLanguage =
+    languageSelect.value === "javascript" || languageSelect.value === "typescript"
+      ? languageSelect.value
+      : defaultLanguageOf(template.id);
+
+  const handlerUri = (lang: PlaygroundLanguage) => monaco.Uri.parse(`file:///playground-${id}/${fileNameOf(lang)}`);
+  let handlerModel = monaco.editor.createModel(template.source[language], language, handlerUri(language));
+  const eventModel = monaco.editor.createModel(
+    presetById(eventSelect.value).json,
+    "json",
+    monaco.Uri.parse(`${EVENT_MODEL_PREFIX}playground-${id}/event.json`),
+  );
+
+  const editorOptions: MonacoEditor.editor.IStandaloneEditorConstructionOptions = {
+    automaticLayout: true,
+    minimap: { enabled: false },
+    scrollBeyondLastLine: false,
+    fontSize: 13,
+    tabSize: 2,
+    lineNumbersMinChars: 3,
+    fixedOverflowWidgets: true,
+    padding: { top: 8, bottom: 8 },
+    scrollbar: { alwaysConsumeMouseWheel: false },
+    wordWrap: "off",
+  };
+  const mountEditor = (container: HTMLElement, model: MonacoEditor.editor.ITextModel, label: string) => {
+    container.replaceChildren();
+    return monaco.editor.create(container, { ...editorOptions, model, ariaLabel: label });
+  };
+  const handlerEditor = mountEditor(query(root, "handler-editor"), handlerModel, "Handler source code");
+  const eventEditor = mountEditor(query(root, "event-editor"), eventModel, "Event JSON passed to the handler");
+
+  // ---- state helpers ---------------------------------------------------------------------------------
+
+  const replaceText = (editor: MonacoEditor.editor.IStandaloneCodeEditor, text: string) => {
+    const model = editor.getModel();
+    if (!model || model.getValue() === text) return;
+    // An edit, not setValue: Ctrl+Z brings back what the user had before switching template or event.
+    editor.pushUndoStop();
+    editor.executeEdits("fc-playground", [{ range: model.getFullModelRange(), text }]);
+    editor.pushUndoStop();
+    editor.setPosition({ lineNumber: 1, column: 1 });
+    editor.setScrollTop(0);
+  };
+
+  const setLanguage = (next: PlaygroundLanguage, text: string) => {
+    if (next === language && handlerModel.getValue() === text) return;
+    const old = handlerModel;
+    language = next;
+    handlerModel = monaco.editor.createModel(text, next, handlerUri(next));
+    handlerEditor.setModel(handlerModel);
+    old.dispose();
+    languageSelect.value = next;
+    fileLabel.textContent = fileNameOf(next);
+  };
+
+  const clearRunMarkers = () => monaco.editor.setModelMarkers(handlerModel, RUN_MARKER_OWNER, []);
+
+  const updateEventStatus = () => {
+    const markers = monaco.editor.getModelMarkers({ resource: eventModel.uri });
+    const errors = markers.filter((m) => m.severity === monaco.MarkerSeverity.Error);
+    const warnings = markers.filter((m) => m.severity === monaco.MarkerSeverity.Warning);
+    if (errors.length > 0) {
+      const first = errors[0] as MonacoEditor.editor.IMarker;
+      eventStatus.textContent = `JSON error at line ${first.startLineNumber}: ${first.message}`;
+      eventStatus.dataset.status = "error";
+    } else if (warnings.length > 0) {
+      eventStatus.textContent = `${warnings.length} schema warning${warnings.length > 1 ? "s" : ""}: Run still sends it`;
+      eventStatus.dataset.status = "warn";
+    } else {
+      eventStatus.textContent = "Valid CDN envelope";
+      eventStatus.dataset.status = "ok";
+    }
+  };
+  const markerListener = monaco.editor.onDidChangeMarkers((uris) => {
+    if (uris.some((uri) => uri.toString() === eventModel.uri.toString())) updateEventStatus();
+  });
+  // The JSON worker validates ~500 ms after an edit and reports nothing when there was and is nothing to
+  // report, so the status is also refreshed once that delay has passed.
+  let statusTimer: ReturnType<typeof setTimeout> | undefined;
+  const refreshStatusSoon = () => {
+    eventStatus.textContent = "Checking…";
+    eventStatus.dataset.status = "pending";
+    clearTimeout(statusTimer);
+    statusTimer = setTimeout(updateEventStatus, 900);
+  };
+  const contentListener = eventModel.onDidChangeContent(refreshStatusSoon);
+
+  // ---- running -----------------------------------------------------------------------------------------
+
+  let finished: (() => void) | undefined;
+  const setRunning = (running: boolean) => {
+    root.dataset.running = running ? "true" : "false";
+    runButton.disabled = running;
+    stopButton.disabled = !running;
+    if (!running) {
+      finished?.();
+      finished = undefined;
+    }
+  };
+
+  const markRunError = (line: number, column: number, message: string) => {
+    const model = handlerModel;
+    const safeLine = Math.min(Math.max(1, line), model.getLineCount());
+    monaco.editor.setModelMarkers(model, RUN_MARKER_OWNER, [
+      {
+        severity: monaco.MarkerSeverity.Error,
+        message,
+        startLineNumber: safeLine,
+        startColumn: Math.max(1, column),
+        endLineNumber: safeLine,
+        endColumn: model.getLineMaxColumn(safeLine),
+      },
+    ]);
+    handlerEditor.revealLineInCenterIfOutsideViewport(safeLine);
+  };
+
+  const run = async (): Promise<void> => {
+    if (root.dataset.running === "true") return;
+    const done = new Promise<void>((resolve) => {
+      finished = resolve;
+    });
+    setRunning(true);
+    try {
+      await startRun();
+    } catch (error) {
+      // Never leave the playground stuck in "running": e.g. the language was switched while compiling.
+      output.blocked("The run could not start.", [
+        error instanceof Error ? error.message : String(error),
+        "Press Run again.",
+      ]);
+      setRunning(false);
+    }
+    return done;
+  };
+
+  const startRun = async (): Promise<void> => {
+    clearRunMarkers();
+    const eventText = eventModel.getValue();
+    try {
+      JSON.parse(eventText);
+    } catch {
+      const parsed = safeParseCdnEvents(eventText);
+      const reason = parsed.success ? "invalid JSON" : (parsed.error.issues[0]?.message ?? "invalid JSON");
+      output.blocked("The event is not valid JSON, so the handler was not run.", [
+        reason,
+        "Fix event.json (its red marks show where), or pick an event from the list.",
+      ]);
+      setRunning(false);
+      return;
+    }
+    output.start();
+    const check = safeParseCdnEvents(eventText);
+    if (!check.success) {
+      output.notice(
+        "warn",
+        "This event does not match the CDN event format. Running anyway, so you can see how your handler copes:",
+        check.error.issues.slice(0, 10).map((issue) => `${formatIssuePath(issue.path)}: ${issue.message}`),
+      );
+    }
+    const fileName = fileNameOf(language);
+    const compiled = await compileHandler(api, handlerModel, language);
+    if (!compiled.ok) {
+      const first = compiled.syntaxErrors[0];
+      if (first) markRunError(first.line, first.column, first.message);
+      output.blocked(
+        `Syntax error in ${fileName}, so it was not run.`,
+        compiled.syntaxErrors.slice(0, 5).map((e) => `line ${e.line}, column ${e.column}: ${e.message}`),
+      );
+      setRunning(false);
+      return;
+    }
+    if (compiled.typeErrors.length > 0) {
+      const count = compiled.typeErrors.length;
+      output.notice(
+        "info",
+        `${count} type error${count > 1 ? "s" : ""} in ${fileName} (underlined in red). Running anyway:`,
+        compiled.typeErrors.slice(0, 3).map((e) => `line ${e.line}, column ${e.column}: ${e.message}`),
+      );
+    }
+    await sandbox.run(
+      { code: compiled.code, sourceMap: compiled.sourceMap, fileName, event: eventText, timeoutMs },
+      {
+        onLines: (lines) => output.appendLines(lines),
+        onDone: (message) => {
+          if (message.error) {
+            output.finishError(message.error, fileName, message.durationMs, message.dropped);
+            if (message.error.line !== undefined) {
+              markRunError(
+                message.error.line,
+                message.error.column ?? 1,
+                `${message.error.name}: ${message.error.message}`,
+              );
+            }
+          } else {
+            output.finishResult(message.result, message.durationMs, message.dropped);
+          }
+          setRunning(false);
+        },
+        onStopped: (reason, detail) => {
+          output.finishStopped(reason, timeoutMs, detail);
+          setRunning(false);
+        },
+      },
+    );
+  };
+
+  const stop = () => sandbox.stop();
+
+  // ---- wiring ------------------------------------------------------------------------------------------
+
+  const runAction = {
+    id: "fc-playground.run",
+    label: "Run the handler",
+    keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter],
+    run: () => void run(),
+  };
+  handlerEditor.addAction(runAction);
+  eventEditor.addAction(runAction);
+  root.addEventListener("keydown", (event) => {
+    // Ctrl/Cmd+Enter from the pickers and buttons too (the editors handle their own).
+    if (
+      event.key === "Enter" &&
+      (event.ctrlKey || event.metaKey) &&
+      !(event.target as HTMLElement).closest(".monaco-editor")
+    ) {
+      event.preventDefault();
+      void run();
+    }
+  });
+  runButton.addEventListener("click", () => void run());
+  stopButton.addEventListener("click", stop);
+  templateSelect.addEventListener("change", () => {
+    template = templateById(templateSelect.value);
+    const next = defaultLanguageOf(template.id) === "javascript" ? "javascript" : language;
+    if (next !== language) setLanguage(next, template.source[next]);
+    else replaceText(handlerEditor, template.source[language]);
+    clearRunMarkers();
+  });
+  languageSelect.addEventListener("change", () => {
+    const next = languageSelect.value === "javascript" ? "javascript" : "typescript";
+    const current = handlerModel.getValue();
+    // Unedited template code switches to the template's version in the other language; edited code is kept.
+    const unedited = current === template.source[language];
+    setLanguage(next, unedited ? template.source[next] : current);
+  });
+  eventSelect.addEventListener("change", () => replaceText(eventEditor, presetById(eventSelect.value).json));
+
+  const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
+  for (const kbd of root.querySelectorAll("kbd[data-shortcut]")) kbd.textContent = isMac ? "⌘ Enter" : "Ctrl Enter";
+
+  fileLabel.textContent = fileNameOf(language);
+  languageSelect.value = language;
+  runButton.disabled = false;
+  root.dataset.running = "false";
+  root.dataset.state = "ready";
+  refreshStatusSoon();
+
+  const handle: PlaygroundHandle = {
+    get code() {
+      return handlerModel.getValue();
+    },
+    get eventJson() {
+      return eventModel.getValue();
+    },
+    get language() {
+      return language;
+    },
+    setCode(code, lang = language) {
+      if (lang !== language) setLanguage(lang, code);
+      else replaceText(handlerEditor, code);
+      clearRunMarkers();
+    },
+    setEvent(presetIdOrJson) {
+      const json = presetIdOrJson.trimStart().startsWith("{") ? presetIdOrJson : presetById(presetIdOrJson).json;
+      if (!presetIdOrJson.trimStart().startsWith("{")) eventSelect.value = presetIdOrJson;
+      replaceText(eventEditor, json);
+    },
+    setTemplate(templateId, lang) {
+      templateSelect.value = templateId;
+      template = templateById(templateId);
+      const next = lang ?? (defaultLanguageOf(templateId) === "javascript" ? "javascript" : language);
+      if (next !== language) setLanguage(next, template.source[next]);
+      else replaceText(handlerEditor, template.source[next]);
+    },
+    run,
+    stop,
+    dispose() {
+      sandbox.dispose();
+      markerListener.dispose();
+      contentListener.dispose();
+      clearTimeout(statusTimer);
+      handlerEditor.dispose();
+      eventEditor.dispose();
+      handlerModel.dispose();
+      eventModel.dispose();
+    },
+  };
+  (root as HTMLElement & { playground?: PlaygroundHandle }).playground = handle;
+  root.dispatchEvent(new CustomEvent("fc-playground:ready", { bubbles: true, detail: handle }));
+  return handle;
+}

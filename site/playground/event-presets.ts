@@ -1,0 +1,71 @@
+// The event picker's choices, all read from the SDK's catalog: each event's sample envelope, an envelope
+// with several events, and an invalid event (a catalog sample broken on purpose) to show the SDK's errors.
+
+import { CDN_EVENT_CATALOG, CDN_EVENT_NAMES } from "fc-cdn-trigger";
+
+/** One choice of the event picker. */
+export interface EventPreset {
+  id: string;
+  label: string;
+  /** The envelope, pretty-printed JSON: what goes into the event editor. */
+  json: string;
+}
+
+const sampleEvent = (name: (typeof CDN_EVENT_NAMES)[number]) =>
+  CDN_EVENT_CATALOG[name].sample.events[0] as Record<string, unknown>;
+const pretty = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+/** Id of the envelope-with-several-events preset. */
+export const SEVERAL_EVENTS = "several";
+/** Id of the invalid-event preset. */
+export const INVALID_EVENT = "invalid";
+
+/**
+ * Every preset, in picker order: the 8 events, then the two special ones.
+ *
+ * @example
+ * ```ts
+ * const logFile = eventPresets().find((preset) => preset.id === "LogFileCreated");
+ * ```
+ */
+export function eventPresets(): EventPreset[] {
+  const presets: EventPreset[] = CDN_EVENT_NAMES.map((name) => ({
+    id: name,
+    label: name,
+    json: pretty(CDN_EVENT_CATALOG[name].sample),
+  }));
+  presets.push({
+    id: SEVERAL_EVENTS,
+    label: "Envelope with several events",
+    json: pretty({
+      events: ["LogFileCreated", "CachedObjectsRefreshed", "CdnDomainAdded"].map((n) =>
+        sampleEvent(n as "LogFileCreated"),
+      ),
+    }),
+  });
+  const broken = sampleEvent("LogFileCreated");
+  const parameter = broken.eventParameter as Record<string, unknown>;
+  const { eventTime: _dropped, ...withoutTime } = broken;
+  presets.push({
+    id: INVALID_EVENT,
+    label: "Invalid event (see the SDK's errors)",
+    // Three mistakes: eventTime missing, fileSize not a number, an empty filePath.
+    json: pretty({
+      events: [{ ...withoutTime, eventParameter: { ...parameter, fileSize: "about 2 MB", filePath: "" } }],
+    }),
+  });
+  return presets;
+}
+
+/**
+ * The preset for an id, or the first event's when the id is unknown.
+ *
+ * @example
+ * ```ts
+ * presetById("CdnDomainAdded").json;
+ * ```
+ */
+export function presetById(id: string | undefined): EventPreset {
+  const presets = eventPresets();
+  return presets.find((preset) => preset.id === id) ?? (presets[0] as EventPreset);
+}

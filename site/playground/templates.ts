@@ -1,0 +1,185 @@
+// The handler templates the playground offers. Each one prints the event name and domain, so whatever event
+// is picked, Run shows something meaningful. Written for the playground; none is copied from the seed docs.
+
+/** The languages the handler editor supports. */
+export type PlaygroundLanguage = "typescript" | "javascript";
+
+/** A template id, as used in `data-template` and the template picker. */
+export type TemplateId = "sdk" | "plain" | "official";
+
+/** One template: a label and its source in each language. */
+export interface HandlerTemplate {
+  id: TemplateId;
+  label: string;
+  /** One line shown under the picker. */
+  hint: string;
+  source: Record<PlaygroundLanguage, string>;
+}
+
+const SDK_TS = `import { defineCdnHandler } from "fc-cdn-trigger";
+
+// One typed route per event: \`event\` is narrowed to that event, so completion offers exactly its fields.
+export const handler = defineCdnHandler({
+  LogFileCreated: (event, context) => {
+    const { domain, filePath, fileSize } = event.eventParameter;
+    console.log(\`\${event.eventName} for \${domain}: \${fileSize} bytes\`);
+    context.logger.info("download the log from", filePath);
+    return { event: event.eventName, domain, filePath };
+  },
+  CachedObjectsRefreshed: (event) => {
+    const { domain, objectPath } = event.eventParameter;
+    console.log(\`\${event.eventName} for \${domain}: purged\`, objectPath);
+    return { event: event.eventName, domain, paths: objectPath.length };
+  },
+  CdnDomainStopped: (event) => {
+    console.log(\`\${event.eventName}: \${event.eventParameter.domain} is \${event.eventParameter.status}\`);
+    return { event: event.eventName, domain: event.eventParameter.domain };
+  },
+  // Every other event lands here.
+  default: (event) => {
+    console.log(\`\${event.eventName} for \${event.eventParameter.domain}\`);
+    return { event: event.eventName, domain: event.eventParameter.domain };
+  },
+});
+`;
+
+const SDK_JS = `import { defineCdnHandler } from "fc-cdn-trigger";
+
+// One route per event; the SDK parses and validates the body before your route runs.
+export const handler = defineCdnHandler({
+  LogFileCreated: (event, context) => {
+    const { domain, filePath, fileSize } = event.eventParameter;
+    console.log(\`\${event.eventName} for \${domain}: \${fileSize} bytes\`);
+    context.logger.info("download the log from", filePath);
+    return { event: event.eventName, domain, filePath };
+  },
+  CachedObjectsRefreshed: (event) => {
+    const { domain, objectPath } = event.eventParameter;
+    console.log(\`\${event.eventName} for \${domain}: purged\`, objectPath);
+    return { event: event.eventName, domain, paths: objectPath.length };
+  },
+  // Every other event lands here.
+  default: (event) => {
+    console.log(\`\${event.eventName} for \${event.eventParameter.domain}\`);
+    return { event: event.eventName, domain: event.eventParameter.domain };
+  },
+});
+`;
+
+const PLAIN_TS = `import type { FcContext } from "fc-cdn-trigger";
+
+// No SDK at run time: FC's Node.js runtime passes the body as a Buffer, and you parse it yourself.
+export const handler = async (event: Buffer, context: FcContext) => {
+  const { events } = JSON.parse(event.toString());
+  const results = [];
+  for (const cdnEvent of events) {
+    const { eventName, eventParameter } = cdnEvent;
+    console.log(\`\${eventName} for \${eventParameter.domain} (request \${context.requestId})\`);
+    results.push({ eventName, domain: eventParameter.domain });
+  }
+  return results;
+};
+`;
+
+const PLAIN_JS = `// No SDK at run time: FC's Node.js runtime passes the body as a Buffer, and you parse it yourself.
+export const handler = async (event, context) => {
+  const { events } = JSON.parse(event.toString());
+  const results = [];
+  for (const cdnEvent of events) {
+    const { eventName, eventParameter } = cdnEvent;
+    console.log(\`\${eventName} for \${eventParameter.domain} (request \${context.requestId})\`);
+    results.push({ eventName, domain: eventParameter.domain });
+  }
+  return results;
+};
+`;
+
+// The shape of the Python sample in FC's "Configure a CDN trigger" page (first event, an if/else-if chain
+// on its name, a summary string), written in JavaScript with Node.js ≤16's callback style.
+const OFFICIAL_JS = `exports.handler = (event, context, callback) => {
+  const body = JSON.parse(event);
+  const first = body.events[0];
+  const eventName = first.eventName;
+  const param = first.eventParameter;
+  const domain = param.domain;
+  let info = "";
+  if (eventName === "CachedObjectsRefreshed" || eventName === "CachedObjectsPushed" || eventName === "CachedObjectsBlocked") {
+    info = param.objectPath.join(",");
+  } else if (eventName === "LogFileCreated") {
+    info = param.filePath;
+  } else if (eventName === "CdnDomainStarted" || eventName === "CdnDomainStopped") {
+    // Your business logic here
+  } else if (eventName === "CdnDomainAdded" || eventName === "CdnDomainDeleted") {
+    // Your business logic here
+  }
+  callback(null, \`eventName:\${eventName}, domain: \${domain}, info: \${info}\`);
+};
+`;
+
+const OFFICIAL_TS = `import type { FcContext } from "fc-cdn-trigger";
+
+type Callback = (error: Error | null, result?: string) => void;
+
+exports.handler = (event: Buffer, context: FcContext, callback: Callback) => {
+  const body = JSON.parse(event.toString());
+  const first = body.events[0];
+  const eventName: string = first.eventName;
+  const param = first.eventParameter;
+  const domain: string = param.domain;
+  let info = "";
+  if (eventName === "CachedObjectsRefreshed" || eventName === "CachedObjectsPushed" || eventName === "CachedObjectsBlocked") {
+    info = param.objectPath.join(",");
+  } else if (eventName === "LogFileCreated") {
+    info = param.filePath;
+  } else if (eventName === "CdnDomainStarted" || eventName === "CdnDomainStopped") {
+    // Your business logic here
+  } else if (eventName === "CdnDomainAdded" || eventName === "CdnDomainDeleted") {
+    // Your business logic here
+  }
+  callback(null, \`eventName:\${eventName}, domain: \${domain}, info: \${info}\`);
+};
+`;
+
+/**
+ * The templates, in picker order.
+ *
+ * @example
+ * ```ts
+ * const source = TEMPLATES.find((t) => t.id === "sdk")?.source.typescript;
+ * ```
+ */
+export const TEMPLATES: readonly HandlerTemplate[] = [
+  {
+    id: "sdk",
+    label: "SDK (defineCdnHandler)",
+    hint: "Typed routes per event; the SDK parses and validates the body.",
+    source: { typescript: SDK_TS, javascript: SDK_JS },
+  },
+  {
+    id: "plain",
+    label: "Plain FC handler",
+    hint: "No dependency: the event is a Buffer you parse yourself.",
+    source: { typescript: PLAIN_TS, javascript: PLAIN_JS },
+  },
+  {
+    id: "official",
+    label: "Like the official sample",
+    hint: "The if/else chain of FC's Python sample, in JavaScript with a callback.",
+    source: { typescript: OFFICIAL_TS, javascript: OFFICIAL_JS },
+  },
+];
+
+/** The language a template opens in by default: the official-sample shape is JavaScript, like FC's console. */
+export const defaultLanguageOf = (id: TemplateId): PlaygroundLanguage =>
+  id === "official" ? "javascript" : "typescript";
+
+/**
+ * A template by id, falling back to the SDK template for unknown ids.
+ *
+ * @example
+ * ```ts
+ * templateById("plain").source.javascript;
+ * ```
+ */
+export const templateById = (id: string | undefined): HandlerTemplate =>
+  TEMPLATES.find((template) => template.id === id) ?? (TEMPLATES[0] as HandlerTemplate);

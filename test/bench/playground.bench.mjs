@@ -1,0 +1,183 @@
+// Playground benchmark (`npm run bench playground`), Chromium against `astro preview` of the built site:
+//   - navigation → editable editor (fresh browser context each time, so nothing is cached), median of 5,
+//     against a docs page's navigation → load in the same run as the baseline;
+//   - Run → output, median of 20 warm runs of the SDK template (click to final output, measured in the page);
+//   - gzip bytes of the JavaScript the playground page loads (workers included) vs a docs page.
+// Goals (issue 6): editor ready ≤ 1.5 s, Run ≤ 150 ms, playground ≤ 2.7 MB gzip, docs pages 0 bytes of Monaco.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { chromium } from "playwright-core";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const DIST = join(ROOT, "dist");
+const ASTRO = join(ROOT, "node_modules/astro/bin/astro.mjs");
+const PORT = Number(process.env.BENCH_PORT ?? 4323);
+const BASE = `http://127.0.0.1:${PORT}`;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const DOCS_PAGE = "/events/LogFileCreated/";
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const ms = (value) => `${value.toFixed(0)} ms`;
+const mb = (bytes) => `${(bytes / 1e6).toFixed(2)} MB`;
+
+if (!existsSync(join(DIST, "playground/index.html"))) {
+  console.log("building the site (dist/playground is missing)...");
+  const build = spawnSync(process.execPath, [ASTRO, "build"], { cwd: ROOT, stdio: "inherit" });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const server = spawn(process.execPath, [ASTRO, "preview", "--port", String(PORT), "--host", "127.0.0.1"], {
+  cwd: ROOT,
+  stdio: ["ignore", "pipe", "pipe"],
+});
+let serverOutput = "";
+server.stdout.on("data", (chunk) => {
+  serverOutput += chunk;
+});
+server.stderr.on("data", (chunk) => {
+  serverOutput += chunk;
+});
+const stopServer = () => {
+  if (server.exitCode === null && server.pid) process.kill(server.pid, "SIGTERM");
+};
+process.on("exit", stopServer);
+
+for (let attempt = 0; ; attempt++) {
+  if (server.exitCode !== null || attempt > 300) {
+    console.error(`astro preview did not start:\n${serverOutput}`);
+    process.exit(1);
+  }
+  try {
+    if ((await fetch(`${BASE}/`)).ok) break;
+  } catch {
+    // not up yet
+  }
+  await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
+const args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"];
+
+/** A fresh profile: nothing cached, like a first visit. */
+async function freshContext() {
+  const profile = mkdtempSync(join(tmpdir(), "fc-cdn-bench-"));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Loads a page in a fresh context; returns the milliseconds until `ready` resolves and the JS files requested. */
+async function coldLoad(path, ready) {
+  const { context, close } = await freshContext();
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const scripts = new Set();
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.origin === BASE && /\.m?js$/.test(url.pathname)) scripts.add(url.pathname);
+  });
+  const started = performance.now();
+  await page.goto(`${BASE}${path}`, { waitUntil: "commit" });
+  await ready(page);
+  const elapsed = performance.now() - started;
+  return { elapsed, scripts, page, close };
+}
+
+const editorReady = (page) =>
+  page.waitForSelector(
+    '[data-fc-playground][data-state="ready"] [data-role="handler-editor"] .monaco-editor textarea',
+    {
+      timeout: 60_000,
+    },
+  );
+const docsLoaded = (page) => page.waitForLoadState("load");
+
+const gzipBytes = (files) =>
+  [...files].reduce((sum, file) => sum + gzipSync(readFileSync(join(DIST, file)), { level: 9 }).byteLength, 0);
+
+try {
+  // 1. Navigation → editable editor, against a docs page's navigation → load.
+  const editorTimes = [];
+  const docsTimes = [];
+  let playgroundScripts = new Set();
+  let docsScripts = new Set();
+  for (let i = 0; i < 5; i++) {
+    const docs = await coldLoad(DOCS_PAGE, docsLoaded);
+    docsTimes.push(docs.elapsed);
+    docsScripts = docs.scripts;
+    await docs.close();
+    const playground = await coldLoad("/playground/", editorReady);
+    editorTimes.push(playground.elapsed);
+    await playground.close();
+  }
+
+  // 2. Run → output, 20 warm runs in one page (after 3 warm-up runs).
+  const { page, scripts, close } = await coldLoad("/playground/", editorReady);
+  const runTimes = await page.evaluate(async () => {
+    const root = document.querySelector("[data-fc-playground]");
+    const button = root.querySelector('[data-role="run"]');
+    const output = root.querySelector('[data-role="output"]');
+    const once = () =>
+      new Promise((resolve) => {
+        const started = performance.now();
+        const observer = new MutationObserver(() => {
+          const state = output.dataset.runState;
+          if (state !== "running" && state !== "idle") {
+            observer.disconnect();
+            resolve({ ms: performance.now() - started, state });
+          }
+        });
+        observer.observe(output, { attributes: true, attributeFilter: ["data-run-state"] });
+        button.click();
+      });
+    for (let i = 0; i < 3; i++) await once();
+    const times = [];
+    for (let i = 0; i < 20; i++) {
+      const { ms, state } = await once();
+      if (state !== "done") throw new Error(`run ${i} ended in state ${state}`);
+      times.push(ms);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return times;
+  });
+  playgroundScripts = scripts;
+  await close();
+
+  // 3. Bytes.
+  const playgroundBytes = gzipBytes(playgroundScripts);
+  const docsBytes = gzipBytes(docsScripts);
+  const monacoOnDocs = [...docsScripts].filter((file) =>
+    readFileSync(join(DIST, file), "utf8").includes("MonacoEnvironment"),
+  );
+
+  const editorMedian = median(editorTimes);
+  const docsMedian = median(docsTimes);
+  const runMedian = median(runTimes);
+  console.log(`navigation → editable editor: median ${ms(editorMedian)} of 5 cold loads (goal ≤ 1500 ms)`);
+  console.log(
+    `  baseline: docs page ${DOCS_PAGE} navigation → load: median ${ms(docsMedian)}; ratio ${(editorMedian / docsMedian).toFixed(1)}×`,
+  );
+  console.log(
+    `Run → output: median ${ms(runMedian)} of 20 warm runs (min ${ms(Math.min(...runTimes))}, max ${ms(Math.max(...runTimes))}; goal ≤ 150 ms)`,
+  );
+  console.log(
+    `JavaScript (gzip): playground ${mb(playgroundBytes)} in ${playgroundScripts.size} files (goal ≤ 2.7 MB); docs page ${(docsBytes / 1e3).toFixed(1)} kB in ${docsScripts.size} files; ratio ${(playgroundBytes / Math.max(1, docsBytes)).toFixed(0)}×`,
+  );
+  console.log(`Monaco files on the docs page: ${monacoOnDocs.length} (goal 0)`);
+  const failed = editorMedian > 1500 || runMedian > 150 || playgroundBytes > 2_700_000 || monacoOnDocs.length > 0;
+  if (failed) console.log("(at least one goal missed)");
+} finally {
+  stopServer();
+}

@@ -1,0 +1,57 @@
+// Driving the playground from tests: open it, wait for the editor, run, and read the output as text.
+import type { Page } from "playwright-core";
+
+/** What a finished run shows. */
+export interface RunOutcome {
+  /** `data-run-state` of the output panel: done, error, timeout, stopped or blocked. */
+  state: string;
+  /** The output panel's visible text. */
+  text: string;
+}
+
+const ROOT = "[data-fc-playground]";
+
+/** Opens the playground page and waits until its editors are mounted. */
+export async function openPlayground(page: Page, siteUrl: string): Promise<void> {
+  await page.goto(`${siteUrl}/playground/`);
+  await page.waitForSelector(`${ROOT}[data-state="ready"]`, { timeout: 60_000 });
+}
+
+/** Replaces the handler source (and optionally its language) through the playground's handle. */
+export async function setCode(page: Page, code: string, language?: "typescript" | "javascript"): Promise<void> {
+  await page.evaluate(
+    ([source, lang]) => {
+      const root = document.querySelector("[data-fc-playground]") as HTMLElement & {
+        playground: { setCode(code: string, language?: string): void };
+      };
+      root.playground.setCode(source as string, lang ?? undefined);
+    },
+    [code, language ?? null] as const,
+  );
+}
+
+/** Clicks Run (the real button) and waits until the run has finished, however it ended. */
+export async function clickRun(page: Page, timeout = 30_000): Promise<RunOutcome> {
+  await page.waitForSelector(`${ROOT}[data-running="false"] [data-role="run"]:not([disabled])`);
+  await page.click(`${ROOT} [data-role="run"]`);
+  return waitForRunEnd(page, timeout);
+}
+
+/** Waits until the current run has finished and returns its outcome. */
+export async function waitForRunEnd(page: Page, timeout = 30_000): Promise<RunOutcome> {
+  await page.waitForFunction(
+    () => {
+      const output = document.querySelector<HTMLElement>('[data-fc-playground] [data-role="output"]');
+      const state = output?.dataset.runState;
+      return state !== undefined && state !== "idle" && state !== "running";
+    },
+    null,
+    { timeout },
+  );
+  return readOutcome(page);
+}
+
+export async function readOutcome(page: Page): Promise<RunOutcome> {
+  const output = page.locator(`${ROOT} [data-role="output"]`);
+  return { state: (await output.getAttribute("data-run-state")) ?? "", text: await output.innerText() };
+}
