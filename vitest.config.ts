@@ -15,6 +15,7 @@ export default defineConfig({
         test: {
           name: "site",
           include: ["test/e2e/**/*.test.ts"],
+          globalSetup: ["test/e2e/global-setup.ts"],
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 600_000,

@@ -1,0 +1,110 @@
+// The docs site: Astro + Starlight with `site/` as the source folder.
+// Event pages, the sidebar's event list and the JSON Schema downloads all come from the SDK's catalog.
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import starlight from "@astrojs/starlight";
+import { defineConfig } from "astro/config";
+import starlightTypeDoc, { typeDocSidebarGroup } from "starlight-typedoc";
+import { CDN_EVENT_NAMES } from "./sdk/src/events/catalog.ts";
+import { playgroundAssets } from "./site/playground/vite-plugin.mjs";
+
+const fromRoot = (path) => fileURLToPath(new URL(path, import.meta.url));
+
+// The SDK's public entry points; `logs` arrives later, so only document the ones that exist.
+const entryPoints = [
+  "sdk/src/index.ts",
+  "sdk/src/testing/index.ts",
+  "sdk/src/tooling/index.ts",
+  "sdk/src/logs/index.ts",
+]
+  .filter((entry) => existsSync(fromRoot(entry)))
+  .map((entry) => fromRoot(entry));
+
+// The playground (another module) gets a sidebar entry as soon as its page exists.
+const hasPlayground = ["site/pages/playground.astro", "site/pages/playground/index.astro"].some((page) =>
+  existsSync(fromRoot(page)),
+);
+
+export default defineConfig({
+  srcDir: "./site",
+  publicDir: "./site/public",
+  // SITE_OUT_DIR lets a test run build into its own folder while someone else builds dist/.
+  outDir: process.env.SITE_OUT_DIR || "./dist",
+  site: "http://localhost:4321",
+  trailingSlash: "ignore",
+  server: { port: 4321 },
+  preview: { port: 4321 },
+  // No telemetry, no remote images: the built site talks to nobody but its own host.
+  devToolbar: { enabled: false },
+  vite: {
+    // The playground's generated modules (SDK bundle for the run worker, SDK .d.ts for Monaco); ES module workers.
+    plugins: [playgroundAssets()],
+    worker: { format: "es", plugins: () => [playgroundAssets()] },
+    resolve: {
+      // Site code imports the SDK by its package name, straight from source (no build needed for `astro dev`).
+      alias: [
+        { find: /^fc-cdn-trigger$/, replacement: fromRoot("sdk/src/index.ts") },
+        { find: /^fc-cdn-trigger\/(testing|tooling|logs)$/, replacement: `${fromRoot("sdk/src")}/$1/index.ts` },
+      ],
+    },
+  },
+  integrations: [
+    starlight({
+      title: "fc-cdn-trigger",
+      description:
+        "Typed CDN trigger events for Alibaba Cloud Function Compute: event formats, handlers, local testing, log processing and the API reference.",
+      favicon: "/favicon.svg",
+      lastUpdated: false,
+      pagefind: true,
+      customCss: ["./site/styles/site.css"],
+      tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
+      plugins: [
+        starlightTypeDoc({
+          entryPoints,
+          tsconfig: fromRoot("sdk/tsconfig.typedoc.json"),
+          output: "api",
+          sidebar: { label: "API reference", collapsed: true },
+          typeDoc: {
+            plugin: [fromRoot("site/typedoc/module-names.mjs")],
+            entryPointStrategy: "resolve",
+            // `/api/` is the reference's landing page (a README.md would live at `/api/readme/`).
+            entryFileName: "index",
+            name: "API reference",
+            excludeInternal: true,
+            // Type errors are `npm run check`'s job; the reference must still build while the SDK is mid-change.
+            skipErrorChecking: true,
+            excludeExternals: true,
+            useCodeBlocks: true,
+            parametersFormat: "table",
+            interfacePropertiesFormat: "table",
+            typeDeclarationFormat: "table",
+            sort: ["kind", "alphabetical"],
+          },
+        }),
+      ],
+      sidebar: [
+        { label: "Home", link: "/" },
+        {
+          label: "Events",
+          items: [
+            { label: "All events", link: "/events/" },
+            ...CDN_EVENT_NAMES.map((name) => ({ label: name, link: `/events/${name}/` })),
+          ],
+        },
+        {
+          label: "Guides",
+          items: [
+            "guides/create-a-trigger",
+            "guides/write-a-handler",
+            "guides/test-locally",
+            "guides/process-cdn-logs",
+            "guides/deploy",
+            "guides/event-format-quirks",
+          ],
+        },
+        ...(hasPlayground ? [{ label: "Playground", link: "/playground/" }] : []),
+        typeDocSidebarGroup,
+      ],
+    }),
+  ],
+});

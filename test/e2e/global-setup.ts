@@ -1,0 +1,149 @@
+// Global setup of the "site" test project: build the SDK and the site once per run, serve the built site with
+// `astro preview`, make sure Chromium exists, and stop the server afterwards. Tests read the URL with
+// `inject("siteUrl")` and launch the browser with `launchBrowser()` from ./browser.ts.
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { type AddressInfo, createServer } from "node:net";
+import { join, resolve } from "node:path";
+import type { TestProject } from "vitest/node";
+import { chromiumPath, ROOT } from "./paths.js";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** Base URL of the built site served by `astro preview`, without a trailing slash. */
+    siteUrl: string;
+    /** The folder `astro build` wrote the site to (dist/, or SITE_OUT_DIR). */
+    siteDist: string;
+  }
+}
+
+// SITE_TEST_PORT pins the port; by default the OS picks a free one, so concurrent runs never collide.
+const PINNED_PORT = process.env.SITE_TEST_PORT ? Number(process.env.SITE_TEST_PORT) : undefined;
+const DIST = resolve(ROOT, process.env.SITE_OUT_DIR || "dist");
+const ASTRO = join(ROOT, "node_modules/astro/bin/astro.mjs");
+// Vitest sets NODE_ENV=test, which would make Vite build the site in dev mode (no search index UI, dev warnings).
+const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
+
+/** Newest modification time under `path` (a file or a folder), skipping generated folders. */
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(path, { withFileTypes: true })
+    .filter((entry) => !["node_modules", "api", "dist"].includes(entry.name))
+    .reduce((newest, entry) => Math.max(newest, newestMtime(join(path, entry.name))), stat.mtimeMs);
+}
+
+function run(what: string, args: string[]): void {
+  console.log(`[site tests] ${what}`);
+  const result = spawnSync(process.execPath, args, { cwd: ROOT, stdio: "inherit", env });
+  if (result.status !== 0) throw new Error(`[site tests] ${what} failed (exit code ${result.status})`);
+}
+
+function ensureChromium(): void {
+  if (existsSync(chromiumPath)) return;
+  if (process.getuid?.() === 0) {
+    console.log("[site tests] installing Chromium with apt-get");
+    const install = spawnSync(
+      "sh",
+      ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null"],
+      {
+        stdio: "inherit",
+      },
+    );
+    if (install.status === 0 && existsSync(chromiumPath)) return;
+  }
+  throw new Error(`Chromium is missing at ${chromiumPath}; fix: sudo apt-get install -y chromium`);
+}
+
+/** Listens on `port` (0: any) and closes again: the port if it was free, `undefined` if not. */
+const tryPort = (port: number) =>
+  new Promise<number | undefined>((resolve) => {
+    const server = createServer()
+      .once("error", () => resolve(undefined))
+      .listen(port, "127.0.0.1", () => {
+        const { port: bound } = server.address() as AddressInfo;
+        server.close(() => resolve(bound));
+      });
+  });
+
+async function waitForServer(url: string, server: ChildProcess, output: () => string): Promise<void> {
+  for (let attempt = 0; attempt < 600; attempt++) {
+    if (server.exitCode !== null) throw new Error(`astro preview exited early:\n${output()}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`astro preview did not answer at ${url} within 60 s:\n${output()}`);
+}
+
+export default async function setup(project: TestProject) {
+  ensureChromium();
+
+  // Tests read the catalog from the built package and compare downloads with its schema files.
+  // (`npm test` builds the SDK first through `npm run check`; this covers running the site project alone.)
+  const sdkOutputs = [
+    "sdk/dist/index.js",
+    "sdk/dist/index.d.ts",
+    "sdk/dist/tooling/index.js",
+    "sdk/schemas/envelope.schema.json",
+  ];
+  if (!sdkOutputs.every((file) => existsSync(join(ROOT, file)))) {
+    run("building the SDK", [join(ROOT, "sdk/scripts/build.mjs")]);
+  }
+
+  // Rebuild the site unless dist/ is newer than everything it is built from.
+  const builtHome = join(DIST, "index.html");
+  const inputs = ["site", "sdk/src", "astro.config.mjs", "sdk/tsconfig.typedoc.json"].map((p) => join(ROOT, p));
+  const newestInput = Math.max(...inputs.map(newestMtime));
+  if (!existsSync(builtHome) || statSync(builtHome).mtimeMs < newestInput) {
+    const started = performance.now();
+    run("building the site (astro build)", [ASTRO, "build"]);
+    console.log(`[site tests] site built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  } else {
+    console.log("[site tests] dist/ is up to date; not rebuilding");
+  }
+
+  const PORT = await tryPort(PINNED_PORT ?? 0);
+  if (PORT === undefined) {
+    throw new Error(`port ${PINNED_PORT} is in use; stop what listens there or unset SITE_TEST_PORT`);
+  }
+  let output = "";
+  // Node itself (not npx) so the PID we stop is the server's; --ignore-lock keeps it in the foreground (Astro
+  // otherwise backgrounds preview servers it thinks an agent started) and independent of other preview servers.
+  const server = spawn(
+    process.execPath,
+    [ASTRO, "preview", "--ignore-lock", "--port", String(PORT), "--host", "127.0.0.1"],
+    {
+      cwd: ROOT,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  server.stdout.on("data", (chunk) => {
+    output += chunk;
+  });
+  server.stderr.on("data", (chunk) => {
+    output += chunk;
+  });
+  const url = `http://127.0.0.1:${PORT}`;
+  try {
+    await waitForServer(`${url}/`, server, () => output);
+  } catch (error) {
+    server.kill();
+    throw error;
+  }
+  project.provide("siteUrl", url);
+  project.provide("siteDist", DIST);
+
+  return async () => {
+    if (server.exitCode !== null || server.pid === undefined) return;
+    const exited = new Promise((resolve) => server.once("exit", resolve));
+    process.kill(server.pid, "SIGTERM");
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+    if (server.exitCode === null) process.kill(server.pid, "SIGKILL");
+  };
+}
