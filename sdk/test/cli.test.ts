@@ -48,6 +48,19 @@ describe("fc-cdn-trigger", () => {
     );
   });
 
+  it("runs through the package's bin launcher, which npm links as node_modules/.bin/fc-cdn-trigger", () => {
+    const bin = join(
+      repo,
+      "sdk",
+      JSON.parse(readFileSync(join(repo, "sdk/package.json"), "utf8")).bin["fc-cdn-trigger"],
+    );
+    const result = spawnSync(process.execPath, [bin, "event", "CdnDomainAdded"], { cwd: work, encoding: "utf8" });
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout).events[0].eventName).toBe("CdnDomainAdded");
+    const bad = spawnSync(process.execPath, [bin, "valdate"], { cwd: work, encoding: "utf8" });
+    expect(bad.status).toBe(2);
+  });
+
   it("suggests the closest command for a typo", () => {
     const result = run(["valdate"]);
     expect(result.code).toBe(2);

@@ -97,8 +97,11 @@ const processIo: CliIo = {
   },
 };
 
+/** Runs the CLI on this process's arguments; the committed bin launcher calls it. */
+export const runCli = async (): Promise<number> => main(process.argv.slice(2), processIo);
+
 // Only run when executed as the CLI (dist/cli.js, maybe through a node_modules/.bin symlink), not when imported.
 const invokedAs = process.argv[1] ? pathToFileURL(realpathSync(process.argv[1])).href : undefined;
 if (invokedAs === import.meta.url) {
-  process.exitCode = await main(process.argv.slice(2), processIo);
+  process.exitCode = await runCli();
 }
