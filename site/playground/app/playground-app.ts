@@ -58,8 +58,6 @@ export async function createPlayground(root: HTMLElement): Promise<PlaygroundHan
   root.dataset.state = "loading";
   const id = ++instances;
   const sandbox = new Sandbox(root);
-  // Boot the sandbox (iframe, worker, SDK) while Monaco loads, so the first Run is as fast as the others.
-  void sandbox.warmUp();
   let api: MonacoApi;
   try {
     api = await loadMonaco();
@@ -112,6 +110,8 @@ export async function createPlayground(root: HTMLElement): Promise<PlaygroundHan
   };
   const handlerEditor = mountEditor(query(root, "handler-editor"), handlerModel, "Handler source code");
   const eventEditor = mountEditor(query(root, "event-editor"), eventModel, "Event JSON passed to the handler");
+  // Boot the sandbox (iframe, worker, SDK) once the editors are up, so the first Run is as fast as the others.
+  setTimeout(() => void sandbox.warmUp(), 0);
 
   // ---- state helpers ---------------------------------------------------------------------------------
 

@@ -40,10 +40,11 @@ const toProblem = (model: MonacoEditor.editor.ITextModel, diagnostic: Diagnostic
  * ```
  */
 export async function compileHandler(
-  { typescript }: MonacoApi,
+  { typescript, typesReady }: MonacoApi,
   model: MonacoEditor.editor.ITextModel,
   language: "typescript" | "javascript",
 ): Promise<CompileResult> {
+  await typesReady;
   const getWorker =
     language === "typescript" ? await typescript.getTypeScriptWorker() : await typescript.getJavaScriptWorker();
   const worker = await getWorker(model.uri);

@@ -13,45 +13,14 @@ export interface MonacoApi {
   monaco: typeof MonacoEditor;
   typescript: typeof TypeScriptLanguage;
   json: typeof JsonLanguage;
+  /** Resolves once the SDK's .d.ts and the event JSON Schema are registered. */
+  typesReady: Promise<void>;
 }
 
 /** URI prefix of every event model; the JSON Schema is bound to it. */
 export const EVENT_MODEL_PREFIX = "file:///events/";
 /** URI of the envelope JSON Schema (never fetched: enableSchemaRequest is off). */
 const ENVELOPE_SCHEMA_URI = "https://fc-cdn-trigger.local/schemas/envelope.schema.json";
-
-// The editor features a handler editor needs, chosen one by one (not features/register.all: the diff editor,
-// colour picker, sticky scroll and friends would cost ~200 kB gzip the playground does not use).
-const EDITOR_FEATURES = [
-  () => import("monaco-editor/editor/browser/coreCommands"),
-  () => import("monaco-editor/editor/contrib/suggest/browser/suggestController"),
-  () => import("monaco-editor/editor/contrib/gotoSymbol/browser/goToCommands"),
-  () => import("monaco-editor/editor/contrib/gotoError/browser/markerSelectionStatus"),
-  () => import("monaco-editor/features/codicon/register"),
-  () => import("monaco-editor/features/bracketMatching/register"),
-  () => import("monaco-editor/features/caretOperations/register"),
-  () => import("monaco-editor/features/clipboard/register"),
-  () => import("monaco-editor/features/codeAction/register"),
-  () => import("monaco-editor/features/comment/register"),
-  () => import("monaco-editor/features/contextmenu/register"),
-  () => import("monaco-editor/features/cursorUndo/register"),
-  () => import("monaco-editor/features/find/register"),
-  () => import("monaco-editor/features/folding/register"),
-  () => import("monaco-editor/features/format/register"),
-  () => import("monaco-editor/features/gotoError/register"),
-  () => import("monaco-editor/features/gotoSymbol/register"),
-  () => import("monaco-editor/features/hover/register"),
-  () => import("monaco-editor/features/indentation/register"),
-  () => import("monaco-editor/features/linesOperations/register"),
-  () => import("monaco-editor/features/multicursor/register"),
-  () => import("monaco-editor/features/parameterHints/register"),
-  () => import("monaco-editor/features/rename/register"),
-  () => import("monaco-editor/features/smartSelect/register"),
-  () => import("monaco-editor/features/snippet/register"),
-  () => import("monaco-editor/features/suggest/register"),
-  () => import("monaco-editor/features/wordHighlighter/register"),
-  () => import("monaco-editor/features/wordOperations/register"),
-];
 
 let loading: Promise<MonacoApi> | undefined;
 
@@ -74,25 +43,16 @@ export function loadMonaco(): Promise<MonacoApi> {
 }
 
 async function load(): Promise<MonacoApi> {
-  const [monaco, typescript, json, EditorWorker, TsWorker, JsonWorker, types] = await Promise.all([
-    import("monaco-editor/editor"),
-    import("monaco-editor/languages/features/typescript/register"),
-    import("monaco-editor/languages/features/json/register"),
-    import("monaco-editor/editor/editor.worker?worker"),
-    import("monaco-editor/languages/features/typescript/ts.worker?worker"),
-    import("monaco-editor/languages/features/json/json.worker?worker"),
-    import("virtual:fc-playground/sdk-types"),
-    // Syntax colouring for TS/JS, and the editor features the playground offers (completion, hover, find...).
-    import("monaco-editor/languages/definitions/typescript/register"),
-    import("monaco-editor/languages/definitions/javascript/register"),
-    ...EDITOR_FEATURES.map((load) => load()),
-  ]);
+  // The SDK's types are not needed to show an editable editor: they load in parallel and are registered
+  // when they arrive; compiling waits for them (typesReady) so no "cannot find module" error is reported.
+  const typesModule = import("virtual:fc-playground/sdk-types");
+  const { monaco, typescript, json, EditorWorker, TsWorker, JsonWorker } = await import("./monaco-bundle");
 
   self.MonacoEnvironment = {
     getWorker(_workerId: string, label: string) {
-      if (label === "typescript" || label === "javascript") return new TsWorker.default();
-      if (label === "json") return new JsonWorker.default();
-      return new EditorWorker.default();
+      if (label === "typescript" || label === "javascript") return new TsWorker();
+      if (label === "json") return new JsonWorker();
+      return new EditorWorker();
     },
   };
 
@@ -117,24 +77,26 @@ async function load(): Promise<MonacoApi> {
   typescript.typescriptDefaults.setCompilerOptions(compilerOptions);
   typescript.javascriptDefaults.setCompilerOptions({ ...compilerOptions, checkJs: false });
   typescript.typescriptDefaults.setEagerModelSync(true);
-  // Registered once for the page: the SDK's own declarations, emitted from sdk/src at build time.
-  const libs = [
-    ...types.files,
-    { path: "file:///node_modules/@types/fc-playground/index.d.ts", content: PLAYGROUND_GLOBALS },
-  ];
-  const extraLibs = libs.map(({ path, content }) => ({ filePath: path, content }));
-  typescript.typescriptDefaults.setExtraLibs(extraLibs);
-  typescript.javascriptDefaults.setExtraLibs(extraLibs);
-
-  json.jsonDefaults.setDiagnosticsOptions({
-    validate: true,
-    allowComments: false,
-    trailingCommas: "error",
-    enableSchemaRequest: false,
-    schemaValidation: "warning",
-    schemas: [{ uri: ENVELOPE_SCHEMA_URI, fileMatch: [`${EVENT_MODEL_PREFIX}**`], schema: types.envelopeSchema }],
+  // Registered once for the page: the SDK's own declarations (emitted from sdk/src at build time), and the
+  // SDK's envelope JSON Schema for every event editor.
+  const typesReady = typesModule.then((types) => {
+    const libs = [
+      ...types.files,
+      { path: "file:///node_modules/@types/fc-playground/index.d.ts", content: PLAYGROUND_GLOBALS },
+    ];
+    const extraLibs = libs.map(({ path, content }) => ({ filePath: path, content }));
+    typescript.typescriptDefaults.setExtraLibs(extraLibs);
+    typescript.javascriptDefaults.setExtraLibs(extraLibs);
+    json.jsonDefaults.setDiagnosticsOptions({
+      validate: true,
+      allowComments: false,
+      trailingCommas: "error",
+      enableSchemaRequest: false,
+      schemaValidation: "warning",
+      schemas: [{ uri: ENVELOPE_SCHEMA_URI, fileMatch: [`${EVENT_MODEL_PREFIX}**`], schema: types.envelopeSchema }],
+    });
   });
 
   followStarlightTheme(monaco);
-  return { monaco, typescript, json };
+  return { monaco, typescript, json, typesReady };
 }
