@@ -85,7 +85,10 @@ export async function createPlayground(root: HTMLElement): Promise<PlaygroundHan
       : defaultLanguageOf(template.id);
 
   const handlerUri = (lang: PlaygroundLanguage) => monaco.Uri.parse(`file:///playground-${id}/${fileNameOf(lang)}`);
-  let handlerModel = monaco.editor.createModel(template.source[language], language, handlerUri(language));
+  // Both languages use Monaco's "typescript" language id, so one TypeScript worker serves them: the .js
+  // extension makes it treat JavaScript as JavaScript (no type errors), and the first JavaScript run does not
+  // wait for a second worker to boot.
+  let handlerModel = monaco.editor.createModel(template.source[language], "typescript", handlerUri(language));
   const eventModel = monaco.editor.createModel(
     presetById(eventSelect.value).json,
     "json",
@@ -130,7 +133,7 @@ export async function createPlayground(root: HTMLElement): Promise<PlaygroundHan
     if (next === language && handlerModel.getValue() === text) return;
     const old = handlerModel;
     language = next;
-    handlerModel = monaco.editor.createModel(text, next, handlerUri(next));
+    handlerModel = monaco.editor.createModel(text, "typescript", handlerUri(next));
     handlerEditor.setModel(handlerModel);
     old.dispose();
     languageSelect.value = next;

@@ -45,8 +45,8 @@ export async function compileHandler(
   language: "typescript" | "javascript",
 ): Promise<CompileResult> {
   await typesReady;
-  const getWorker =
-    language === "typescript" ? await typescript.getTypeScriptWorker() : await typescript.getJavaScriptWorker();
+  // JavaScript models use the TypeScript worker too (see playground-app.ts); the file extension decides.
+  const getWorker = await typescript.getTypeScriptWorker();
   const worker = await getWorker(model.uri);
   const fileName = model.uri.toString();
   const syntax = (await worker.getSyntacticDiagnostics(fileName)) as Diagnostic[];

@@ -4,7 +4,6 @@
 // (not features/register.all: the diff editor, colour picker, sticky scroll and friends cost ~200 kB gzip).
 
 import "monaco-editor/languages/definitions/typescript/register";
-import "monaco-editor/languages/definitions/javascript/register";
 import "monaco-editor/editor/browser/coreCommands";
 import "monaco-editor/editor/contrib/suggest/browser/suggestController";
 import "monaco-editor/editor/contrib/gotoSymbol/browser/goToCommands";

@@ -74,8 +74,8 @@ async function load(): Promise<MonacoApi> {
     outDir: "file:///dist",
     allowNonTsExtensions: true,
   };
-  typescript.typescriptDefaults.setCompilerOptions(compilerOptions);
-  typescript.javascriptDefaults.setCompilerOptions({ ...compilerOptions, checkJs: false });
+  // checkJs off: handler.js gets syntax errors and completion, not TypeScript's type errors.
+  typescript.typescriptDefaults.setCompilerOptions({ ...compilerOptions, checkJs: false });
   typescript.typescriptDefaults.setEagerModelSync(true);
   // Registered once for the page: the SDK's own declarations (emitted from sdk/src at build time), and the
   // SDK's envelope JSON Schema for every event editor.
@@ -86,7 +86,6 @@ async function load(): Promise<MonacoApi> {
     ];
     const extraLibs = libs.map(({ path, content }) => ({ filePath: path, content }));
     typescript.typescriptDefaults.setExtraLibs(extraLibs);
-    typescript.javascriptDefaults.setExtraLibs(extraLibs);
     json.jsonDefaults.setDiagnosticsOptions({
       validate: true,
       allowComments: false,

@@ -1,0 +1,93 @@
+// The Python runtime's messages, on top of the JavaScript runtime's protocol (runner/protocol.ts): the same
+// "console" and "done" messages come back, plus boot progress and a "started" signal. The run's timeout
+// starts at "started" (when the user's code starts), not when Run is pressed: a fresh worker first spends
+// a second or two starting Python, which must not count against the handler.
+
+import type { FromFrame } from "../runner/protocol";
+
+/** Pyodide's files, fetched by the page from the site (same origin) and handed to each worker. */
+export interface PyodideFiles {
+  /** pyodide.mjs: the loader. */
+  loader: Blob;
+  /** pyodide.asm.mjs: the Emscripten module. */
+  asm: Blob;
+  /** pyodide.asm.wasm: CPython compiled to WebAssembly. */
+  wasm: Blob;
+  /** python_stdlib.zip: the standard library. */
+  stdlib: Blob;
+}
+
+/** What a Python worker needs to start: the files, where they notionally live, and the lock file's contents. */
+export interface PythonBoot {
+  kind: "boot";
+  /** Absolute URL of the self-hosted Pyodide folder (Pyodide's indexURL), ending in "/". */
+  indexURL: string;
+  files: PyodideFiles;
+  /** pyodide-lock.json, without its package list: the playground loads no packages. */
+  lockFile: string;
+}
+
+/** A Python run: the user's index.py and the event body. */
+export interface PythonRunRequest {
+  kind: "run";
+  runId: number;
+  /** The user's index.py, as typed. */
+  code: string;
+  /** The event body (JSON text); the handler receives its UTF-8 bytes. */
+  event: string;
+  timeoutMs: number;
+}
+
+/** Page → Python frame. */
+export type ToPythonFrame =
+  | { kind: "init"; runtime: string; boot: Omit<PythonBoot, "kind"> }
+  | PythonRunRequest
+  | { kind: "stop"; runId: number };
+
+/** Worker → frame (the frame relays all but "booted" with its timing to the page). */
+export type FromPythonWorker =
+  | { kind: "booted"; ms: number; version: string }
+  | { kind: "boot-failed"; message: string }
+  | { kind: "started"; runId: number };
+
+/** Frame → page: the JavaScript runtime's messages plus the Python ones. */
+export type FromPythonFrame =
+  | FromFrame
+  | { kind: "py-booting" }
+  | { kind: "py-booted"; ms: number; version: string }
+  | { kind: "py-boot-failed"; message: string }
+  | { kind: "started"; runId: number };
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * Validates a Python-specific message from the frame; `undefined` for anything else (the caller then tries
+ * the JavaScript runtime's `readFrameMessage`). The frame runs user code's neighbour, so nothing is trusted.
+ *
+ * @example
+ * ```ts
+ * const message = readPythonMessage(event.data) ?? readFrameMessage(event.data);
+ * ```
+ */
+export function readPythonMessage(data: unknown): Exclude<FromPythonFrame, FromFrame> | undefined {
+  if (!isRecord(data)) return undefined;
+  switch (data.kind) {
+    case "py-booting":
+      return { kind: "py-booting" };
+    case "py-booted":
+      return {
+        kind: "py-booted",
+        ms: typeof data.ms === "number" && Number.isFinite(data.ms) ? data.ms : 0,
+        version: String(data.version ?? "").slice(0, 40),
+      };
+    case "py-boot-failed":
+      return { kind: "py-boot-failed", message: String(data.message ?? "").slice(0, 2000) };
+    case "started":
+      return typeof data.runId === "number" && Number.isFinite(data.runId)
+        ? { kind: "started", runId: data.runId }
+        : undefined;
+    default:
+      return undefined;
+  }
+}

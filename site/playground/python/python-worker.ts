@@ -1,0 +1,138 @@
+// The Python run worker: a module Web Worker inside the Python sandbox iframe (opaque origin, no network:
+// the frame's CSP has connect-src 'none'). It starts Pyodide from the files the page handed over (so the
+// worker itself never fetches anything), loads runner.py, and then runs index.py once per "run" message.
+// Bundled into one ES module string by python/assets.mjs; Pyodide is imported dynamically from blob: URLs
+// only when this worker boots, which happens only once the user has chosen Python.
+
+import type { FromFrame, FromWorker, LogLine, SerializedError } from "../runner/protocol";
+import type { FromPythonWorker, PythonBoot, PythonRunRequest } from "./python-protocol";
+import RUNNER_SOURCE from "./runner.py";
+
+// Captured before anything else runs: user code may overwrite globals through the `js` module.
+const post = self.postMessage.bind(self) as (message: FromWorker | FromPythonWorker | CrashedMessage) => void;
+const nativeFetch = self.fetch.bind(self);
+
+/** The file name runner.py's frames carry, so tracebacks can leave them out (runner.py's RUNNER_FILE). */
+const RUNNER_FILE = "<fc-playground-runner>";
+const NO_NETWORK = "the playground has no network; handlers run offline in your browser";
+
+interface PyProxyFunction {
+  (...args: unknown[]): unknown;
+  destroy(): void;
+}
+interface PyodideLike {
+  version: string;
+  globals: { get(name: string): PyProxyFunction };
+  runPython(code: string, options?: { globals?: unknown; filename?: string }): unknown;
+  setStdout(options: { batched: (line: string) => void }): void;
+  setStderr(options: { batched: (line: string) => void }): void;
+}
+type LoadPyodide = (options: Record<string, unknown>) => Promise<PyodideLike>;
+
+type CrashedMessage = Extract<FromFrame, { kind: "crashed" }>;
+
+let runFn: PyProxyFunction | undefined;
+let booted: Promise<void> | undefined;
+let currentRunId = 0;
+
+/**
+ * Pyodide fetches pyodide.asm.wasm and python_stdlib.zip itself; the worker has no network, so those two
+ * URLs are answered from the blobs the page sent. Anything else fails as it would without the shim.
+ */
+function serveFiles(boot: PythonBoot): () => void {
+  const served = new Map<string, { blob: Blob; type: string }>([
+    [`${boot.indexURL}pyodide.asm.wasm`, { blob: boot.files.wasm, type: "application/wasm" }],
+    [`${boot.indexURL}python_stdlib.zip`, { blob: boot.files.stdlib, type: "application/zip" }],
+  ]);
+  self.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+    const file = served.get(url);
+    if (file) return Promise.resolve(new Response(file.blob, { headers: { "Content-Type": file.type } }));
+    return nativeFetch(input, init);
+  };
+  return () => {
+    // After the boot, the handler gets the same offline fetch as in the JavaScript runtime.
+    self.fetch = () => Promise.reject(new TypeError(`fetch failed: ${NO_NETWORK}`));
+  };
+}
+
+async function start(boot: PythonBoot): Promise<void> {
+  const startedAt = performance.now();
+  const restoreFetch = serveFiles(boot);
+  const loaderUrl = URL.createObjectURL(boot.files.loader);
+  const asmUrl = URL.createObjectURL(boot.files.asm);
+  const [loader, asm] = await Promise.all([
+    import(/* @vite-ignore */ loaderUrl) as Promise<{ loadPyodide: LoadPyodide }>,
+    import(/* @vite-ignore */ asmUrl) as Promise<{ default: unknown }>,
+  ]);
+  const pyodide = await loader.loadPyodide({
+    indexURL: boot.indexURL,
+    // Imported above from a blob: URL; Pyodide would otherwise import `${indexURL}pyodide.asm.mjs` over the network.
+    createPyodideModule: asm.default,
+    lockFileContents: boot.lockFile,
+    env: {
+      FC_FUNCTION_NAME: "cdn-handler",
+      FC_FUNCTION_HANDLER: "index.handler",
+      FC_FUNCTION_MEMORY_SIZE: "512",
+      FC_REGION: "cn-hangzhou",
+      FC_SERVICE_NAME: "cdn-service",
+      FC_ACCOUNT_ID: "1234567890123456",
+    },
+  });
+  restoreFetch();
+  URL.revokeObjectURL(loaderUrl);
+  URL.revokeObjectURL(asmUrl);
+  // Output that bypasses sys.stdout (os.write(1, ...), C extensions) still reaches the panel.
+  pyodide.setStdout({ batched: (line) => postLines([{ level: "log", text: line }]) });
+  pyodide.setStderr({ batched: (line) => postLines([{ level: "error", text: line }]) });
+  const namespace = pyodide.globals.get("dict")() as { get(name: string): PyProxyFunction };
+  (namespace as unknown as { set(key: string, value: unknown): void }).set("__name__", "fc_runtime");
+  pyodide.runPython(RUNNER_SOURCE, { globals: namespace, filename: RUNNER_FILE });
+  runFn = namespace.get("run");
+  post({ kind: "booted", ms: performance.now() - startedAt, version: pyodide.version });
+}
+
+function postLines(lines: LogLine[]): void {
+  if (currentRunId) post({ kind: "console", runId: currentRunId, lines });
+}
+
+interface Outcome {
+  result?: { kind: "json" | "text" | "undefined"; text: string };
+  error?: SerializedError;
+  durationMs: number;
+  dropped: number;
+}
+
+function run(request: PythonRunRequest): void {
+  currentRunId = request.runId;
+  post({ kind: "started", runId: request.runId });
+  const forward = (json: string) => postLines(JSON.parse(json) as LogLine[]);
+  let outcome: Outcome;
+  try {
+    // Synchronous: an endless loop blocks this worker until the frame terminates it (the timeout or Stop).
+    const text = (runFn as PyProxyFunction)(request.code, request.event, Math.ceil(request.timeoutMs / 1000), forward);
+    outcome = JSON.parse(String(text)) as Outcome;
+  } catch (error) {
+    // runner.py catches every Python exception; reaching here means Pyodide itself failed (out of memory, a
+    // fatal error). The frame replaces this worker with a fresh interpreter.
+    const reason = error instanceof Error ? error.message : String(error);
+    post({ kind: "crashed", runId: request.runId, message: `Python stopped working: ${reason}` });
+    return;
+  } finally {
+    currentRunId = 0;
+  }
+  post({ kind: "done", runId: request.runId, ...outcome });
+}
+
+self.onmessage = (event: MessageEvent<PythonBoot | PythonRunRequest>) => {
+  const message = event.data;
+  if (message?.kind === "boot" && !booted) {
+    booted = start(message).catch((error: unknown) => {
+      post({ kind: "boot-failed", message: error instanceof Error ? error.message : String(error) });
+      throw error;
+    });
+  } else if (message?.kind === "run" && booted) {
+    // A run sent while Python is still starting waits for it; the timeout starts with "started".
+    booted.then(() => run(message)).catch(() => undefined);
+  }
+};
