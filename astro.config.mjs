@@ -58,6 +58,8 @@ export default defineConfig({
       pagefind: true,
       customCss: ["./site/styles/site.css"],
       tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
+      // Long comment lines in generated handlers wrap instead of scrolling sideways (phones).
+      expressiveCode: { defaultProps: { wrap: true } },
       plugins: [
         starlightTypeDoc({
           entryPoints,

@@ -1,26 +1,28 @@
-// The typed handler each event page shows. Tests compile this output for every event with tsc --strict.
-import { CDN_EVENT_CATALOG, type CdnEventName } from "fc-cdn-trigger";
+// The handlers each event page shows, written by the SDK's own code generator (whose output the SDK's tests
+// compile with tsc --strict, run through invokeHandler and python3); the site tests compile the TypeScript again.
+import type { CdnEventName } from "fc-cdn-trigger";
+import { generateHandlerCode } from "fc-cdn-trigger/tooling";
 
-/** A complete TypeScript handler for one event: parse the FC body, narrow on the name, read the key fields. */
-export function handlerSnippet(name: CdnEventName): string {
-  const keyFields = CDN_EVENT_CATALOG[name].keyFields;
-  const fn = `on${name}`;
-  return `import { type CdnEventOf, parseCdnEvents } from "fc-cdn-trigger";
+/** A typed TypeScript handler for one event, using `defineCdnHandler`. */
+export const handlerSnippet = (name: CdnEventName): string =>
+  generateHandlerCode({ language: "typescript", events: [name], style: "sdk" });
 
-// Function Compute passes the body as a Buffer; one invocation may carry several events.
-export const handler = async (event: Buffer) => {
-  const results = [];
-  for (const cdnEvent of parseCdnEvents(event)) {
-    if (cdnEvent.eventName === "${name}") results.push(${fn}(cdnEvent));
-  }
-  return results;
-};
-
-function ${fn}(event: CdnEventOf<"${name}">) {
-  // Typed and normalised: see the field table for each field's type.
-  const { ${keyFields.join(", ")} } = event.eventParameter;
-  console.log(\`${name} on \${event.resource.domain}\`, { ${keyFields.join(", ")} });
-  return { ${keyFields.join(", ")} };
-}
-`;
-}
+/** The handlers an event page offers, one per language tab. */
+export const handlerSnippets = (name: CdnEventName) =>
+  [
+    { label: "TypeScript", lang: "ts", title: "index.ts", code: handlerSnippet(name), icon: "seti:typescript" },
+    {
+      label: "JavaScript",
+      lang: "js",
+      title: "index.js (no dependency)",
+      code: generateHandlerCode({ language: "javascript", events: [name], style: "plain" }),
+      icon: "seti:javascript",
+    },
+    {
+      label: "Python",
+      lang: "python",
+      title: "index.py (no dependency)",
+      code: generateHandlerCode({ language: "python", events: [name], style: "plain" }),
+      icon: "seti:python",
+    },
+  ] as const;

@@ -1,29 +1,29 @@
-// Test locally: run the handler against every event the catalog knows, as FC would call it (a Buffer body).
+// Test locally: run the handler as Function Compute would (Buffer body, FC context, timeout), for every event.
 import { CDN_EVENT_NAMES } from "fc-cdn-trigger";
-import { createCdnEnvelope, createCdnEvent } from "fc-cdn-trigger/testing";
+import { createCdnEnvelope, createCdnEvent, invokeHandler } from "fc-cdn-trigger/testing";
 import { describe, expect, it } from "vitest";
-import { handler } from "./handler.js";
-
-const asFcBody = (value: unknown) => Buffer.from(JSON.stringify(value));
+import { handler, type Outcome } from "./handler.js";
 
 describe("CDN handler", () => {
   it.each(CDN_EVENT_NAMES)("handles %s", async (name) => {
-    const [outcome] = await handler(asFcBody(createCdnEnvelope(name)));
-    expect(outcome).toMatchObject({ eventName: name, domain: "example.com" });
+    const { result, error } = await invokeHandler<Outcome[]>(handler, createCdnEnvelope(name));
+    expect(error).toBeUndefined();
+    expect(result).toEqual([expect.objectContaining({ eventName: name, domain: "example.com" })]);
   });
 
   it("handles every event of one envelope, in order", async () => {
-    const body = asFcBody(createCdnEnvelope("CdnDomainAdded", "LogFileCreated"));
-    expect((await handler(body)).map((o) => o.eventName)).toEqual(["CdnDomainAdded", "LogFileCreated"]);
+    const { result } = await invokeHandler<Outcome[]>(handler, createCdnEnvelope("CdnDomainAdded", "LogFileCreated"));
+    expect(result?.map((outcome) => outcome.eventName)).toEqual(["CdnDomainAdded", "LogFileCreated"]);
   });
 
-  it("reads the fields you override", async () => {
-    const event = createCdnEvent("CachedObjectsRefreshed", { eventParameter: { objectPath: ["/a.mp4"] } });
-    const [outcome] = await handler(asFcBody(createCdnEnvelope(event)));
-    expect(outcome?.info).toContain("/a.mp4");
+  it("reads the fields you override, and logs through the FC context", async () => {
+    const event = createCdnEvent("LogFileCreated", { eventParameter: { fileSize: 42 } });
+    const { logs } = await invokeHandler(handler, createCdnEnvelope(event));
+    expect(logs.map((line) => line.message)).toContainEqual(expect.stringContaining("42 bytes"));
   });
 
   it("rejects a body that is not a CDN envelope, saying where", async () => {
-    await expect(handler(asFcBody({ events: [{ eventName: "LogFileCreated" }] }))).rejects.toThrow(/eventParameter/);
+    const { error } = await invokeHandler(handler, { events: [{ eventName: "LogFileCreated" }] });
+    expect(String(error)).toMatch(/eventParameter/);
   });
 });

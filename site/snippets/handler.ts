@@ -1,5 +1,5 @@
-// Write a handler (TypeScript): one function for every CDN event your triggers send.
-import { type CdnEvent, parseCdnEvents } from "fc-cdn-trigger";
+// Write a handler (TypeScript): one route per CDN event; each route gets its event already typed.
+import { type CdnEvent, defineCdnHandler } from "fc-cdn-trigger";
 
 /** What the function returns for each event; Function Compute serialises the array as JSON. */
 export interface Outcome {
@@ -8,32 +8,24 @@ export interface Outcome {
   info: string;
 }
 
-// FC's Node.js runtime passes the body as a Buffer. One invocation may carry several events: handle them all.
-export const handler = async (event: Buffer): Promise<Outcome[]> =>
-  parseCdnEvents(event).map((cdnEvent) => ({
-    eventName: cdnEvent.eventName,
-    domain: cdnEvent.resource.domain,
-    info: describe(cdnEvent),
-  }));
+const outcome = (event: CdnEvent, info: string): Outcome => ({
+  eventName: event.eventName,
+  domain: event.resource.domain,
+  info,
+});
 
-function describe(event: CdnEvent): string {
-  // Narrowing on eventName types eventParameter: numbers are numbers, objectPath is always string[].
-  switch (event.eventName) {
-    case "LogFileCreated": {
-      const { filePath, fileSize, startTime, endTime } = event.eventParameter;
-      return `log ${filePath} (${fileSize} bytes, ${endTime - startTime} s of traffic)`;
-    }
-    case "CachedObjectsRefreshed":
-    case "CachedObjectsPushed":
-    case "CachedObjectsBlocked": {
-      const { taskId, objectType, objectPath } = event.eventParameter;
-      return `task ${taskId}: ${objectPath.length} ${objectType.toLowerCase()}(s): ${objectPath.join(", ")}`;
-    }
-    case "CdnDomainStarted":
-    case "CdnDomainStopped":
-      return `domain is ${event.eventParameter.status}`;
-    case "CdnDomainAdded":
-    case "CdnDomainDeleted":
-      return event.eventName === "CdnDomainAdded" ? "domain added" : "domain deleted";
-  }
-}
+// The body arrives as a Buffer; defineCdnHandler parses it, validates it and runs the route of EVERY event in it.
+// Inside a route, eventParameter is typed: numbers are numbers, objectPath is always string[].
+export const handler = defineCdnHandler({
+  LogFileCreated: (event, context) => {
+    const { filePath, fileSize, startTime, endTime } = event.eventParameter;
+    context.logger.info(`new log file: ${fileSize} bytes, ${endTime - startTime} s of traffic`);
+    return outcome(event, filePath);
+  },
+  CachedObjectsRefreshed: (event) => outcome(event, `purged ${event.eventParameter.objectPath.join(", ")}`),
+  CachedObjectsPushed: (event) => outcome(event, `prefetched ${event.eventParameter.objectPath.join(", ")}`),
+  CdnDomainStarted: (event) => outcome(event, `domain is ${event.eventParameter.status}`),
+  CdnDomainStopped: (event) => outcome(event, `domain is ${event.eventParameter.status}`),
+  // Every other event (CachedObjectsBlocked, CdnDomainAdded, CdnDomainDeleted) lands here.
+  default: (event) => outcome(event, `task or change on ${event.eventParameter.domain}`),
+});

@@ -8,9 +8,11 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { CDN_EVENT_CATALOG, CDN_EVENT_NAMES } from "fc-cdn-trigger";
-import { createCdnEnvelope, createCdnEvent } from "fc-cdn-trigger/testing";
+import { generateCdnLog } from "fc-cdn-trigger/logs";
+import { createCdnEnvelope, createCdnEvent, invokeHandler } from "fc-cdn-trigger/testing";
 import { describe, expect, it } from "vitest";
 import { handlerSnippet } from "../../site/lib/handler-snippet.js";
+import { sYaml } from "../../site/snippets/deploy-config.js";
 import { handler as typescriptHandler } from "../../site/snippets/handler.js";
 import { handler as logHandler } from "../../site/snippets/log-handler.js";
 import { RESULTS, ROOT } from "./paths.js";
@@ -18,7 +20,6 @@ import { RESULTS, ROOT } from "./paths.js";
 const SNIPPETS = join(ROOT, "site/snippets");
 const TSC = join(ROOT, "node_modules/typescript/bin/tsc");
 const require = createRequire(import.meta.url);
-const body = (value: unknown) => Buffer.from(JSON.stringify(value));
 
 const tsc = (args: string[]) => {
   const result = spawnSync(process.execPath, [TSC, ...args], { cwd: ROOT, encoding: "utf8" });
@@ -49,15 +50,16 @@ describe("type-checking", () => {
 
 describe("handlers run against every sample", () => {
   it.each(CDN_EVENT_NAMES)("TypeScript handler: %s", async (name) => {
-    const [outcome] = await typescriptHandler(body(CDN_EVENT_CATALOG[name].sample));
-    expect(outcome).toMatchObject({ eventName: name, domain: "example.com" });
-    expect(outcome?.info).not.toBe("");
+    const { result, error } = await invokeHandler(typescriptHandler, CDN_EVENT_CATALOG[name].sample);
+    expect(error).toBeUndefined();
+    expect(result).toEqual([expect.objectContaining({ eventName: name, domain: "example.com" })]);
   });
 
   it.each(CDN_EVENT_NAMES)("JavaScript (CommonJS) handler: %s", async (name) => {
     const { handler } = require(join(SNIPPETS, "handler.cjs"));
-    const results = await handler(body(CDN_EVENT_CATALOG[name].sample), { requestId: "r-1" });
-    expect(results).toEqual([expect.objectContaining({ domain: "example.com" })]);
+    const { result, error } = await invokeHandler(handler, CDN_EVENT_CATALOG[name].sample);
+    expect(error).toBeUndefined();
+    expect(result).toEqual([expect.objectContaining({ domain: "example.com" })]);
   });
 
   it("Python handler: every sample, and an envelope of all 8 events", () => {
@@ -100,48 +102,49 @@ describe("the Deploy guide", () => {
     expect(build.stderr).toBe("");
     expect(build.status).toBe(0);
     const { handler } = require(join(project, "dist/index.js"));
-    return expect(handler(body(createCdnEnvelope("LogFileCreated")))).resolves.toEqual([
-      expect.objectContaining({ eventName: "LogFileCreated" }),
-    ]);
+    return expect(invokeHandler(handler, createCdnEnvelope("LogFileCreated"))).resolves.toMatchObject({
+      error: undefined,
+      result: [expect.objectContaining({ eventName: "LogFileCreated" })],
+    });
   });
 
-  it("s.yaml deploys that bundle: handler index.handler from ./dist on a Node.js runtime", () => {
+  it("s.yaml deploys that bundle: index.handler from ./dist on Node.js, one CDN trigger per event", () => {
     const python = spawnSync(
       "python3",
-      ["-c", "import json, sys, yaml; print(json.dumps(yaml.safe_load(open(sys.argv[1]))))", join(SNIPPETS, "s.yaml")],
-      { encoding: "utf8" },
+      ["-c", "import json, sys, yaml; print(json.dumps(yaml.safe_load(sys.stdin)))"],
+      {
+        input: sYaml,
+        encoding: "utf8",
+      },
     );
     expect(python.stderr).toBe("");
     const config = JSON.parse(python.stdout);
-    const props = config.resources["cdn-handler"].props;
+    const resource = Object.values(config.resources)[0] as { component: string; props: Record<string, any> };
     expect(config.edition).toBe("3.0.0");
-    expect(props).toMatchObject({ handler: "index.handler", code: "./dist" });
-    expect(props.runtime).toMatch(/^nodejs\d+$/);
-    expect(config.resources["cdn-handler"].component).toBe("fc3");
+    expect(resource.component).toBe("fc3");
+    expect(resource.props).toMatchObject({ handler: "index.handler", code: "./dist" });
+    expect(resource.props.runtime).toMatch(/^nodejs\d+$/);
+    expect(resource.props.triggers.map((t: { triggerType: string }) => t.triggerType)).toEqual([
+      "cdn_events",
+      "cdn_events",
+    ]);
   });
 });
 
 describe("the Process CDN logs guide", () => {
   it("streams and summarises a gzip log served at filePath", async () => {
-    const lines = [
-      '[9/Jun/2015:01:58:09 +0800] 10.10.10.10 - 1542 "-" "GET http://example.com/a.html" 200 191 2830 HIT "Mozilla/5.0" "text/html"',
-      '[9/Jun/2015:01:58:10 +0800] 10.10.10.11 - 12 "-" "GET http://example.com/b.html" 404 191 120 MISS "curl/8" "text/html"',
-      '[9/Jun/2015:01:58:11 +0800] 10.10.10.12 - 30 "https://example.org/" "GET http://example.com/a.html" 200 191 2830 HIT "Mozilla/5.0 (X11)"',
-    ];
-    const server = createServer((_, response) => response.end(gzipSync(`${lines.join("\n")}\n`)));
+    const log = generateCdnLog({ lines: 500, seed: 7 });
+    const server = createServer((_, response) => response.end(gzipSync(log)));
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     try {
       const { port } = server.address() as AddressInfo;
       const event = createCdnEvent("LogFileCreated", {
         eventParameter: { filePath: `http://127.0.0.1:${port}/log.gz` },
       });
-      const [summary] = await logHandler(body(createCdnEnvelope(event)));
-      expect(summary).toEqual({
-        domain: "example.com",
-        requests: 3,
-        cacheHits: 2,
-        statusClasses: { "2xx": 2, "4xx": 1 },
-      });
+      const { result, error, logs } = await invokeHandler<{ requests: number }[]>(logHandler, createCdnEnvelope(event));
+      expect(error).toBeUndefined();
+      expect(result?.[0]?.requests).toBe(log.trimEnd().split("\n").length);
+      expect(logs.map((line) => line.message)).toContainEqual(expect.stringContaining("cache hits"));
     } finally {
       server.close();
     }
