@@ -119,15 +119,13 @@ describe("the Deploy guide", () => {
     );
     expect(python.stderr).toBe("");
     const config = JSON.parse(python.stdout);
-    const resource = Object.values(config.resources)[0] as { component: string; props: Record<string, any> };
+    type Props = { handler: string; code: string; runtime: string; triggers: { triggerType: string }[] };
+    const resource = Object.values(config.resources)[0] as { component: string; props: Props };
     expect(config.edition).toBe("3.0.0");
     expect(resource.component).toBe("fc3");
     expect(resource.props).toMatchObject({ handler: "index.handler", code: "./dist" });
     expect(resource.props.runtime).toMatch(/^nodejs\d+$/);
-    expect(resource.props.triggers.map((t: { triggerType: string }) => t.triggerType)).toEqual([
-      "cdn_events",
-      "cdn_events",
-    ]);
+    expect(resource.props.triggers.map((t) => t.triggerType)).toEqual(["cdn_events", "cdn_events"]);
   });
 });
 
