@@ -287,6 +287,61 @@ export const handler = async (event: Buffer) => { const missing: Maybe<Payload> 
   });
 });
 
+describe("IntelliSense from the SDK's own types", () => {
+  it("fc-cdn-trigger type-checks: a correct typed handler has no type error, a misspelled route has one", async () => {
+    await setCode(
+      page,
+      `import { defineCdnHandler } from "fc-cdn-trigger";
+
+export const handler = defineCdnHandler({
+  LogFileCreated: (event) => event.eventParameter.fileSize.toFixed(0),
+  CachedObjectsRefreshed: (event) => event.eventParameter.objectPath.map((path) => path.length),
+});
+`,
+      "typescript",
+    );
+    const clean = await clickRun(page);
+    expect(clean.state).toBe("done");
+    expect(clean.text).not.toContain("type error");
+    await setCode(
+      page,
+      'import { defineCdnHandler } from "fc-cdn-trigger";\n\nexport const handler = defineCdnHandler({\n  LogFileCreatd: () => 1,\n});\n',
+      "typescript",
+    );
+    const misspelled = await clickRun(page);
+    expect(misspelled.text).toMatch(/1 type error in handler\.ts[\s\S]*LogFileCreatd/);
+  });
+
+  it("completes a narrowed event's eventParameter fields", async () => {
+    await setCode(
+      page,
+      'import { defineCdnHandler } from "fc-cdn-trigger";\n\nexport const handler = defineCdnHandler({\n  CachedObjectsPushed: (event) => {\n    return event.eventParameter\n  },\n});\n',
+      "typescript",
+    );
+    await page.click('[data-role="handler-editor"] .view-line >> nth=4');
+    await page.keyboard.press("End");
+    await page.keyboard.type(".");
+    await page.waitForSelector(".suggest-widget .monaco-list-row", { timeout: 20_000 });
+    const labels = (await page.locator(".suggest-widget .monaco-list-row").allInnerTexts()).map(
+      (t) => t.split("\n")[0],
+    );
+    expect(labels).toEqual(expect.arrayContaining(Object.keys(CDN_EVENT_CATALOG.CachedObjectsPushed.parameterFields)));
+    await page.keyboard.press("Escape");
+  });
+
+  it("the event editor validates against the SDK's JSON Schema: the invalid preset gets warnings", async () => {
+    await page.selectOption('[data-role="event"]', "invalid");
+    await expect
+      .poll(() => page.locator('[data-role="event-status"]').getAttribute("data-status"), { timeout: 20_000 })
+      .toBe("warn");
+    expect(await page.locator('[data-role="event-editor"] .squiggly-warning').count()).toBeGreaterThan(0);
+    await page.selectOption('[data-role="event"]', "LogFileCreated");
+    await expect
+      .poll(() => page.locator('[data-role="event-status"]').getAttribute("data-status"), { timeout: 20_000 })
+      .toBe("ok");
+  });
+});
+
 describe("output limits and responsiveness", () => {
   it("100,000 console.log calls: the page stays responsive and the output is capped at 2,000 lines", async () => {
     await setCode(
