@@ -2,7 +2,10 @@
 // is picked, Run shows something meaningful. Written for the playground; none is copied from the seed docs.
 
 /** The languages the handler editor supports. */
-export type PlaygroundLanguage = "typescript" | "javascript";
+export type PlaygroundLanguage = "typescript" | "javascript" | "python";
+
+/** The languages whose template sources are written out below; Python's come from python/python-templates.ts. */
+export type ScriptLanguage = Exclude<PlaygroundLanguage, "python">;
 
 /** A template id, as used in `data-template` and the template picker. */
 export type TemplateId = "sdk" | "plain" | "official";
@@ -13,7 +16,7 @@ export interface HandlerTemplate {
   label: string;
   /** One line shown under the picker. */
   hint: string;
-  source: Record<PlaygroundLanguage, string>;
+  source: Record<ScriptLanguage, string>;
 }
 
 const SDK_TS = `import { defineCdnHandler } from "fc-cdn-trigger";

@@ -7,9 +7,17 @@ import { compileHandler } from "../editor/compile";
 import { EVENT_MODEL_PREFIX, loadMonaco, type MonacoApi } from "../editor/monaco";
 import { presetById } from "../event-presets";
 import { OutputView } from "../output/output-view";
+import type { PythonMode } from "../python/python-mode";
+import { eventNamesIn, pythonTemplate } from "../python/python-templates";
 import { DEFAULT_TIMEOUT_MS } from "../runner/protocol";
-import { Sandbox } from "../runner/sandbox";
-import { defaultLanguageOf, type PlaygroundLanguage, type TemplateId, templateById } from "../templates";
+import { type RunCallbacks, Sandbox } from "../runner/sandbox";
+import {
+  defaultLanguageOf,
+  type HandlerTemplate,
+  type PlaygroundLanguage,
+  type TemplateId,
+  templateById,
+} from "../templates";
 
 /**
  * The API a mounted playground exposes on its root element (`element.playground`): for tests, share links
@@ -38,7 +46,10 @@ export interface PlaygroundHandle {
 const RUN_MARKER_OWNER = "fc-playground-run";
 let instances = 0;
 
-const fileNameOf = (language: PlaygroundLanguage) => (language === "typescript" ? "handler.ts" : "handler.js");
+const fileNameOf = (language: PlaygroundLanguage) =>
+  language === "python" ? "index.py" : language === "typescript" ? "handler.ts" : "handler.js";
+// TypeScript and JavaScript share Monaco's "typescript" language id (see below); Python has its own.
+const modelLanguageOf = (language: PlaygroundLanguage) => (language === "python" ? "python" : "typescript");
 
 function query<T extends HTMLElement>(root: HTMLElement, role: string): T {
   const element = root.querySelector<T>(`[data-role="${role}"]`);
@@ -88,7 +99,10 @@ export async function createPlayground(root: HTMLElement): Promise<PlaygroundHan
   // Both languages use Monaco's "typescript" language id, so one TypeScript worker serves them: the .js
   // extension makes it treat JavaScript as JavaScript (no type errors), and the first JavaScript run does not
   // wait for a second worker to boot.
-  let handlerModel = monaco.editor.createModel(template.source[language], "typescript", handlerUri(language));
+  // Python templates are generated for the events in the event editor; the others are fixed text.
+  const sourceOf = (t: HandlerTemplate, lang: PlaygroundLanguage) =>
+    lang === "python" ? pythonTemplate(t.id, eventNamesIn(eventModel.getValue())) : t.source[lang];
+  let handlerModel = monaco.editor.createModel(sourceOf(template, language), "typescript", handlerUri(language));
   const eventModel = monaco.editor.createModel(
     presetById(eventSelect.value).json,
     "json",
@@ -133,11 +147,33 @@ export async function createPlayground(root: HTMLElement): Promise<PlaygroundHan
     if (next === language && handlerModel.getValue() === text) return;
     const old = handlerModel;
     language = next;
-    handlerModel = monaco.editor.createModel(text, "typescript", handlerUri(next));
+    handlerModel = monaco.editor.createModel(text, modelLanguageOf(next), handlerUri(next));
     handlerEditor.setModel(handlerModel);
     old.dispose();
     languageSelect.value = next;
     fileLabel.textContent = fileNameOf(next);
+    void python?.then((mode) => {
+      mode.visible = language === "python";
+    });
+    if (next === "python") void ensurePython();
+  };
+
+  // Python (Pyodide, ~13 MB) is downloaded only once Python is chosen: JavaScript sessions never fetch it.
+  let python: Promise<PythonMode> | undefined;
+  const ensurePython = (): Promise<PythonMode> => {
+    python ??= import("../python/python-mode").then(
+      ({ PythonMode }) => {
+        const mode = new PythonMode(root, fileLabel);
+        // A failure shows in Python's status line, and again on Run.
+        mode.load().catch(() => undefined);
+        return mode;
+      },
+      (error: unknown) => {
+        python = undefined;
+        throw error;
+      },
+    );
+    return python;
   };
 
   const clearRunMarkers = () => monaco.editor.setModelMarkers(handlerModel, RUN_MARKER_OWNER, []);
@@ -245,6 +281,33 @@ export async function createPlayground(root: HTMLElement): Promise<PlaygroundHan
       );
     }
     const fileName = fileNameOf(language);
+    const callbacks: RunCallbacks = {
+      onLines: (lines) => output.appendLines(lines),
+      onDone: (message) => {
+        if (message.error) {
+          output.finishError(message.error, fileName, message.durationMs, message.dropped);
+          if (message.error.line !== undefined) {
+            markRunError(
+              message.error.line,
+              message.error.column ?? 1,
+              `${message.error.name}: ${message.error.message}`,
+            );
+          }
+        } else {
+          output.finishResult(message.result, message.durationMs, message.dropped);
+        }
+        setRunning(false);
+      },
+      onStopped: (reason, detail) => {
+        output.finishStopped(reason, timeoutMs, detail);
+        setRunning(false);
+      },
+    };
+    if (language === "python") {
+      const code = handlerModel.getValue();
+      await (await ensurePython()).run({ code, event: eventText, timeoutMs }, callbacks);
+      return;
+    }
     const compiled = await compileHandler(api, handlerModel, language);
     if (!compiled.ok) {
       const first = compiled.syntaxErrors[0];
@@ -266,32 +329,14 @@ export async function createPlayground(root: HTMLElement): Promise<PlaygroundHan
     }
     await sandbox.run(
       { code: compiled.code, sourceMap: compiled.sourceMap, fileName, event: eventText, timeoutMs },
-      {
-        onLines: (lines) => output.appendLines(lines),
-        onDone: (message) => {
-          if (message.error) {
-            output.finishError(message.error, fileName, message.durationMs, message.dropped);
-            if (message.error.line !== undefined) {
-              markRunError(
-                message.error.line,
-                message.error.column ?? 1,
-                `${message.error.name}: ${message.error.message}`,
-              );
-            }
-          } else {
-            output.finishResult(message.result, message.durationMs, message.dropped);
-          }
-          setRunning(false);
-        },
-        onStopped: (reason, detail) => {
-          output.finishStopped(reason, timeoutMs, detail);
-          setRunning(false);
-        },
-      },
+      callbacks,
     );
   };
 
-  const stop = () => sandbox.stop();
+  const stop = () => {
+    sandbox.stop();
+    void python?.then((mode) => mode.stop());
+  };
 
   // ---- wiring ------------------------------------------------------------------------------------------
 
@@ -318,19 +363,26 @@ export async function createPlayground(root: HTMLElement): Promise<PlaygroundHan
   stopButton.addEventListener("click", stop);
   templateSelect.addEventListener("change", () => {
     template = templateById(templateSelect.value);
-    const next = defaultLanguageOf(template.id) === "javascript" ? "javascript" : language;
-    if (next !== language) setLanguage(next, template.source[next]);
-    else replaceText(handlerEditor, template.source[language]);
+    // Python stays Python; otherwise the official-sample shape opens in JavaScript, like FC's console.
+    const next = defaultLanguageOf(template.id) === "javascript" && language !== "python" ? "javascript" : language;
+    if (next !== language) setLanguage(next, sourceOf(template, next));
+    else replaceText(handlerEditor, sourceOf(template, language));
     clearRunMarkers();
   });
   languageSelect.addEventListener("change", () => {
-    const next = languageSelect.value === "javascript" ? "javascript" : "typescript";
+    const value = languageSelect.value;
+    const next: PlaygroundLanguage = value === "javascript" || value === "python" ? value : "typescript";
     const current = handlerModel.getValue();
     // Unedited template code switches to the template's version in the other language; edited code is kept.
-    const unedited = current === template.source[language];
-    setLanguage(next, unedited ? template.source[next] : current);
+    const unedited = current === sourceOf(template, language);
+    setLanguage(next, unedited ? sourceOf(template, next) : current);
   });
-  eventSelect.addEventListener("change", () => replaceText(eventEditor, presetById(eventSelect.value).json));
+  eventSelect.addEventListener("change", () => {
+    // Unedited generated Python follows the event picker: it is regenerated for the newly picked events.
+    const generated = language === "python" && handlerModel.getValue() === sourceOf(template, "python");
+    replaceText(eventEditor, presetById(eventSelect.value).json);
+    if (generated) replaceText(handlerEditor, sourceOf(template, "python"));
+  });
 
   const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
   for (const kbd of root.querySelectorAll("kbd[data-shortcut]")) kbd.textContent = isMac ? "⌘ Enter" : "Ctrl Enter";
@@ -365,14 +417,16 @@ export async function createPlayground(root: HTMLElement): Promise<PlaygroundHan
     setTemplate(templateId, lang) {
       templateSelect.value = templateId;
       template = templateById(templateId);
-      const next = lang ?? (defaultLanguageOf(templateId) === "javascript" ? "javascript" : language);
-      if (next !== language) setLanguage(next, template.source[next]);
-      else replaceText(handlerEditor, template.source[next]);
+      const next =
+        lang ?? (defaultLanguageOf(templateId) === "javascript" && language !== "python" ? "javascript" : language);
+      if (next !== language) setLanguage(next, sourceOf(template, next));
+      else replaceText(handlerEditor, sourceOf(template, next));
     },
     run,
     stop,
     dispose() {
       sandbox.dispose();
+      void python?.then((mode) => mode.dispose());
       markerListener.dispose();
       contentListener.dispose();
       clearTimeout(statusTimer);

@@ -15,6 +15,9 @@ const start = (root: HTMLElement) => {
     });
 };
 
+/** Dispatch on `document` after inserting playground markup dynamically; it is mounted like the rest. */
+export const MOUNT_EVENT = "fc-playground:mount";
+
 /**
  * Mounts every playground under `scope` that is not mounted yet, each according to its `data-load`:
  * `eager` (now), `visible` (when scrolled near) or `click` (on its "Load the editor" button or Run).
@@ -48,3 +51,5 @@ export function mountPlaygrounds(scope: ParentNode = document): void {
     }
   }
 }
+
+document.addEventListener(MOUNT_EVENT, () => mountPlaygrounds());

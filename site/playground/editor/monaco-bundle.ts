@@ -4,6 +4,8 @@
 // (not features/register.all: the diff editor, colour picker, sticky scroll and friends cost ~200 kB gzip).
 
 import "monaco-editor/languages/definitions/typescript/register";
+// Python colouring for the Python handler (a few hundred bytes; the tokenizer loads with the first Python model).
+import "monaco-editor/languages/definitions/python/register";
 import "monaco-editor/editor/browser/coreCommands";
 import "monaco-editor/editor/contrib/suggest/browser/suggestController";
 import "monaco-editor/editor/contrib/gotoSymbol/browser/goToCommands";

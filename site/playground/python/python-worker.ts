@@ -59,8 +59,10 @@ function serveFiles(boot: PythonBoot): () => void {
 async function start(boot: PythonBoot): Promise<void> {
   const startedAt = performance.now();
   const restoreFetch = serveFiles(boot);
-  const loaderUrl = URL.createObjectURL(boot.files.loader);
-  const asmUrl = URL.createObjectURL(boot.files.asm);
+  // Module scripts need a JavaScript MIME type; the blobs arrive untyped.
+  const moduleUrl = (blob: Blob) => URL.createObjectURL(new Blob([blob], { type: "text/javascript" }));
+  const loaderUrl = moduleUrl(boot.files.loader);
+  const asmUrl = moduleUrl(boot.files.asm);
   const [loader, asm] = await Promise.all([
     import(/* @vite-ignore */ loaderUrl) as Promise<{ loadPyodide: LoadPyodide }>,
     import(/* @vite-ignore */ asmUrl) as Promise<{ default: unknown }>,

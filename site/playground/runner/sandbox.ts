@@ -22,8 +22,16 @@ export interface RunCallbacks {
 /** A run's inputs: everything in {@link RunRequest} but the ids the sandbox assigns. */
 export type RunInput = Omit<RunRequest, "kind" | "runId" | "timeoutMs"> & { timeoutMs?: number };
 
-// Inherited by the run workers: no network (connect-src), scripts only from blob:/data: URLs the frame made.
-const FRAME_CSP =
+/**
+ * The sandbox iframe's Content Security Policy, inherited by its run workers (the Python sandbox uses it too):
+ * no network (connect-src), scripts only from blob:/data: URLs the frame made.
+ *
+ * @example
+ * ```ts
+ * frame.srcdoc = `<meta http-equiv="Content-Security-Policy" content="${FRAME_CSP}"><script>…</script>`;
+ * ```
+ */
+export const FRAME_CSP =
   "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' blob: data:; worker-src data:; connect-src 'none'";
 
 /** Extra time the frame gets to report a timeout before the page recreates it. */

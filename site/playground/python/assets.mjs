@@ -1,0 +1,129 @@
+// Python in the playground, at build time: self-hosts Pyodide and builds the Python sandbox's scripts.
+//   - Pyodide's runtime files (from the `pyodide` npm package) are copied to <site>/pyodide/<version>/ by
+//     `astro build` and served from node_modules by `astro dev`: no CDN, the site works offline.
+//   - virtual:fc-playground-python/assets: the Python worker runtime and sandbox-frame script (bundled with
+//     esbuild, like the JavaScript runtime in ../vite-plugin.mjs), Pyodide's path, file sizes and lock file.
+// Only the playground's Python mode imports that module, and only once Python is chosen, so JavaScript
+// playground pages and docs pages never download any of it.
+import { createReadStream, readFileSync, statSync } from "node:fs";
+import { copyFile, mkdir } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import * as esbuild from "esbuild";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const pyodideDir = dirname(createRequire(import.meta.url).resolve("pyodide/package.json"));
+const { version } = JSON.parse(readFileSync(join(pyodideDir, "package.json"), "utf8"));
+// Not under virtual:fc-playground/: ../vite-plugin.mjs answers every id with that prefix.
+const MODULE_ID = "virtual:fc-playground-python/assets";
+
+/** The Pyodide files the playground needs, by role. pyodide-lock.json is inlined (trimmed) instead. */
+const FILES = {
+  loader: "pyodide.mjs",
+  asm: "pyodide.asm.mjs",
+  wasm: "pyodide.asm.wasm",
+  stdlib: "python_stdlib.zip",
+};
+const CONTENT_TYPES = { ".mjs": "text/javascript", ".wasm": "application/wasm", ".zip": "application/zip" };
+
+/** Where Pyodide lives in the built site, relative to its base: versioned, so a new Pyodide never meets an old cache. */
+const folder = `pyodide/${version}/`;
+
+const bundle = async (entry, format) => {
+  const result = await esbuild.build({
+    entryPoints: [join(here, entry)],
+    bundle: true,
+    write: false,
+    target: "es2022",
+    platform: "browser",
+    format,
+    minify: true,
+    legalComments: "none",
+    logLevel: "silent",
+    loader: { ".py": "text" },
+  });
+  return result.outputFiles[0].text;
+};
+
+async function pythonAssets(base) {
+  const [runtime, frame] = await Promise.all([bundle("python-worker.ts", "esm"), bundle("python-frame.ts", "iife")]);
+  const lock = JSON.parse(readFileSync(join(pyodideDir, "pyodide-lock.json"), "utf8"));
+  return {
+    runtime,
+    frame: frame.replace(/<\/script/gi, "<\\/script"),
+    pyodideVersion: version,
+    indexPath: `${base.endsWith("/") ? base : `${base}/`}${folder}`,
+    files: Object.fromEntries(
+      Object.entries(FILES).map(([role, name]) => [role, { name, bytes: statSync(join(pyodideDir, name)).size }]),
+    ),
+    // The package list names wheels the site does not host; the stdlib the playground needs is in the zip.
+    lockFile: JSON.stringify({ info: lock.info, packages: {} }),
+  };
+}
+
+/** The Vite plugin serving virtual:fc-playground-python/assets. */
+function pythonAssetsPlugin() {
+  let base = "/";
+  let assets;
+  return {
+    name: "fc-playground-python-assets",
+    configResolved(config) {
+      base = config.base || "/";
+    },
+    resolveId(id) {
+      return id === MODULE_ID ? `\0${MODULE_ID}` : undefined;
+    },
+    async load(id) {
+      if (id !== `\0${MODULE_ID}`) return undefined;
+      assets ??= pythonAssets(base);
+      const value = await assets;
+      return Object.entries(value)
+        .map(([key, item]) => `export const ${key} = ${JSON.stringify(item)};`)
+        .join("\n");
+    },
+    handleHotUpdate({ file }) {
+      if (file.startsWith(here)) assets = undefined;
+    },
+  };
+}
+
+/**
+ * The Astro integration for Python in the playground: copies Pyodide into the built site, serves it in
+ * `astro dev`, and registers the Vite plugin that builds the Python sandbox.
+ *
+ * @example
+ * ```js
+ * // astro.config.mjs
+ * import { pythonPlayground } from "./site/playground/python/assets.mjs";
+ * export default defineConfig({ integrations: [pythonPlayground()] });
+ * ```
+ */
+export function pythonPlayground() {
+  const files = Object.values(FILES);
+  return {
+    name: "fc-playground-python",
+    hooks: {
+      "astro:config:setup": ({ updateConfig }) => {
+        updateConfig({ vite: { plugins: [pythonAssetsPlugin()] } });
+      },
+      "astro:server:setup": ({ server }) => {
+        server.middlewares.use((request, response, next) => {
+          const path = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
+          const name = path.slice(path.lastIndexOf("/") + 1);
+          if (!path.endsWith(`/${folder}${name}`) || !files.includes(name)) return next();
+          const file = join(pyodideDir, name);
+          response.setHeader("Content-Type", CONTENT_TYPES[name.slice(name.lastIndexOf("."))]);
+          response.setHeader("Content-Length", statSync(file).size);
+          createReadStream(file).pipe(response);
+        });
+      },
+      "astro:build:done": async ({ dir, logger }) => {
+        const target = fileURLToPath(new URL(folder, dir));
+        await mkdir(target, { recursive: true });
+        await Promise.all(files.map((name) => copyFile(join(pyodideDir, name), join(target, name))));
+        logger.info(`Pyodide ${version} copied to ${folder} (${files.length} files)`);
+      },
+    },
+  };
+}

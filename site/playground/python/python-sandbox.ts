@@ -1,0 +1,263 @@
+// The page's side of the Python sandbox: the same isolation as runner/sandbox.ts (an invisible iframe with
+// sandbox="allow-scripts" and no allow-same-origin, then a module worker), with Pyodide's files downloaded by
+// the page from the site itself (same origin, with progress) and handed to the frame, because the frame and
+// its workers have no network at all. Created only when the user chooses Python.
+
+import * as assets from "virtual:fc-playground-python/assets";
+import { DEFAULT_TIMEOUT_MS, readFrameMessage } from "../runner/protocol";
+import { FRAME_CSP, type RunCallbacks } from "../runner/sandbox";
+import { type PyodideFiles, readPythonMessage, type ToPythonFrame } from "./python-protocol";
+
+/** What the Python runtime is doing, for the playground's status line. */
+export type PythonStatus =
+  | { phase: "download"; loaded: number; total: number }
+  | { phase: "starting" }
+  | { phase: "ready"; bootMs: number; version: string }
+  | { phase: "failed"; message: string };
+
+/** A Python run's inputs: the user's index.py and the event body. */
+export interface PythonRunInput {
+  code: string;
+  event: string;
+  timeoutMs?: number;
+}
+
+/** Extra time the frame gets to report a timeout before the page recreates it. */
+const WATCHDOG_GRACE_MS = 1500;
+/** How long a fresh worker may take to start Python before the run is reported as failed. */
+const BOOT_LIMIT_MS = 90_000;
+
+/** Pyodide's version, known before anything is downloaded. */
+export const PYODIDE_VERSION: string = assets.pyodideVersion;
+
+/** Total bytes of Pyodide's files (what the first choice of Python downloads when nothing is cached). */
+export const PYODIDE_BYTES: number = Object.values(assets.files).reduce((sum, file) => sum + file.bytes, 0);
+
+async function download(onProgress: (loaded: number) => void): Promise<PyodideFiles> {
+  const base = new URL(assets.indexPath, location.href);
+  const loaded: Record<string, number> = {};
+  const report = () => onProgress(Object.values(loaded).reduce((sum, n) => sum + n, 0));
+  const entries = await Promise.all(
+    Object.entries(assets.files).map(async ([role, file]) => {
+      const url = new URL(file.name, base);
+      const response = await fetch(url);
+      if (!response.ok || !response.body) {
+        throw new Error(`${url.pathname} answered HTTP ${response.status}; reload the page to try again`);
+      }
+      const reader = response.body.getReader();
+      const chunks: Uint8Array<ArrayBuffer>[] = [];
+      loaded[role] = 0;
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        chunks.push(value as Uint8Array<ArrayBuffer>);
+        loaded[role] += value.byteLength;
+        report();
+      }
+      return [role, new Blob(chunks)] as const;
+    }),
+  );
+  return Object.fromEntries(entries) as unknown as PyodideFiles;
+}
+
+/**
+ * Runs Python handlers in a sandboxed iframe + module worker with Pyodide.
+ *
+ * @example
+ * ```ts
+ * const python = new PythonSandbox(container, (status) => console.log(status.phase));
+ * await python.load();
+ * python.run({ code: "def handler(event, context):\n    return 'ok'\n", event: "{}" }, callbacks);
+ * ```
+ */
+export class PythonSandbox {
+  #host: HTMLElement;
+  #onStatus: (status: PythonStatus) => void;
+  #files: Promise<PyodideFiles> | undefined;
+  #frame: HTMLIFrameElement | undefined;
+  #framed: Promise<void> | undefined;
+  #whenReady: (() => void) | undefined;
+  #firstBoot: { resolve: () => void; reject: (error: Error) => void } | undefined;
+  #loaded: Promise<void> | undefined;
+  #nextRunId = 1;
+  #current:
+    | { runId: number; timeoutMs: number; callbacks: RunCallbacks; watchdog: ReturnType<typeof setTimeout> }
+    | undefined;
+  #onMessage = (event: MessageEvent) => this.#receive(event);
+
+  constructor(host: HTMLElement, onStatus: (status: PythonStatus) => void = () => undefined) {
+    this.#host = host;
+    this.#onStatus = onStatus;
+    window.addEventListener("message", this.#onMessage);
+  }
+
+  /** Downloads Pyodide (once) and starts Python in the sandbox; resolves when Python is ready. */
+  load(): Promise<void> {
+    this.#loaded ??= this.#load().catch((error: unknown) => {
+      this.#loaded = undefined;
+      this.#files = undefined;
+      const message = error instanceof Error ? error.message : String(error);
+      this.#onStatus({ phase: "failed", message });
+      throw error;
+    });
+    return this.#loaded;
+  }
+
+  async #load(): Promise<void> {
+    this.#files ??= download((loaded) => this.#onStatus({ phase: "download", loaded, total: PYODIDE_BYTES }));
+    const booted = new Promise<void>((resolve, reject) => {
+      this.#firstBoot = { resolve, reject };
+    });
+    await this.#ensureFrame();
+    await booted;
+  }
+
+  /** Starts a run; a run in progress is stopped first. Returns the run's id. */
+  async run(input: PythonRunInput, callbacks: RunCallbacks): Promise<number> {
+    this.stop();
+    const runId = this.#nextRunId++;
+    const timeoutMs = input.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    // Until the worker says the handler has started, only a generous start-up limit applies.
+    const watchdog = setTimeout(() => this.#expire(runId, "crashed", "Python did not start in time."), BOOT_LIMIT_MS);
+    this.#current = { runId, timeoutMs, callbacks, watchdog };
+    try {
+      await this.load();
+    } catch (error) {
+      if (this.#current?.runId === runId) {
+        this.#finish("crashed", `Python could not be loaded: ${error instanceof Error ? error.message : error}`);
+      }
+      return runId;
+    }
+    if (this.#current?.runId !== runId) return runId;
+    this.#post({ kind: "run", runId, code: input.code, event: input.event, timeoutMs });
+    return runId;
+  }
+
+  /** Stops the current run, if any; its worker is terminated and a fresh one starts. */
+  stop(): void {
+    const current = this.#current;
+    if (!current) return;
+    this.#post({ kind: "stop", runId: current.runId });
+    this.#finish("stopped");
+  }
+
+  get running(): boolean {
+    return this.#current !== undefined;
+  }
+
+  dispose(): void {
+    this.stop();
+    window.removeEventListener("message", this.#onMessage);
+    this.#frame?.remove();
+    this.#frame = undefined;
+    this.#framed = undefined;
+  }
+
+  #ensureFrame(): Promise<void> {
+    this.#framed ??= this.#createFrame();
+    return this.#framed;
+  }
+
+  async #createFrame(): Promise<void> {
+    const frame = document.createElement("iframe");
+    frame.setAttribute("sandbox", "allow-scripts");
+    frame.setAttribute("aria-hidden", "true");
+    frame.tabIndex = -1;
+    frame.title = "Python handler sandbox";
+    frame.className = "fcpg-sandbox";
+    frame.srcdoc = `<!doctype html><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${FRAME_CSP}"><script>${assets.frame}</script>`;
+    this.#frame = frame;
+    const ready = new Promise<void>((resolve) => {
+      this.#whenReady = resolve;
+    });
+    this.#host.append(frame);
+    const [files] = await Promise.all([this.#files as Promise<PyodideFiles>, ready]);
+    const indexURL = new URL(assets.indexPath, location.href).href;
+    this.#post({ kind: "init", runtime: assets.runtime, boot: { indexURL, files, lockFile: assets.lockFile } });
+  }
+
+  /** The frame stopped answering: replace it (Pyodide's files stay in memory, so nothing is downloaded again). */
+  #resetFrame(): void {
+    this.#frame?.remove();
+    this.#frame = undefined;
+    this.#framed = undefined;
+    if (this.#loaded) void this.#ensureFrame();
+  }
+
+  #post(message: ToPythonFrame): void {
+    this.#frame?.contentWindow?.postMessage(message, "*");
+  }
+
+  #expire(runId: number, reason: "timeout" | "crashed", detail?: string): void {
+    if (this.#current?.runId !== runId) return;
+    this.#finish(reason, detail);
+    this.#resetFrame();
+  }
+
+  #finish(reason?: "timeout" | "stopped" | "crashed", detail?: string): void {
+    const current = this.#current;
+    if (!current) return;
+    this.#current = undefined;
+    clearTimeout(current.watchdog);
+    if (reason) current.callbacks.onStopped(reason, detail);
+  }
+
+  #receive(event: MessageEvent): void {
+    // Only our own iframe; a message from anywhere else (another frame, an extension) is ignored.
+    if (!this.#frame || event.source !== this.#frame.contentWindow) return;
+    const python = readPythonMessage(event.data);
+    if (python) {
+      switch (python.kind) {
+        case "py-booting":
+          this.#onStatus({ phase: "starting" });
+          return;
+        case "py-booted":
+          this.#firstBoot?.resolve();
+          this.#firstBoot = undefined;
+          this.#onStatus({ phase: "ready", bootMs: python.ms, version: python.version });
+          return;
+        case "py-boot-failed":
+          this.#firstBoot?.reject(new Error(python.message));
+          this.#firstBoot = undefined;
+          this.#onStatus({ phase: "failed", message: python.message });
+          return;
+        case "started": {
+          const current = this.#current;
+          if (current?.runId !== python.runId) return;
+          // From here the frame enforces the timeout; this watchdog catches a frame that fails to.
+          clearTimeout(current.watchdog);
+          current.watchdog = setTimeout(
+            () => this.#expire(current.runId, "timeout"),
+            current.timeoutMs + WATCHDOG_GRACE_MS,
+          );
+          return;
+        }
+      }
+    }
+    const message = readFrameMessage(event.data);
+    if (!message) return;
+    if (message.kind === "ready") {
+      this.#whenReady?.();
+      this.#whenReady = undefined;
+      return;
+    }
+    if (message.kind === "booted") return;
+    const current = this.#current;
+    if (!current || message.runId !== current.runId) return;
+    switch (message.kind) {
+      case "console":
+        current.callbacks.onLines(message.lines);
+        break;
+      case "done":
+        this.#finish();
+        current.callbacks.onDone(message);
+        break;
+      case "stopped":
+        this.#finish(message.reason);
+        break;
+      case "crashed":
+        this.#finish("crashed", message.message);
+        break;
+    }
+  }
+}
