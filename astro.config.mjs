@@ -6,6 +6,7 @@ import starlight from "@astrojs/starlight";
 import { defineConfig } from "astro/config";
 import starlightTypeDoc, { typeDocSidebarGroup } from "starlight-typedoc";
 import { CDN_EVENT_NAMES } from "./sdk/src/events/catalog.ts";
+import { pythonPlayground } from "./site/playground/python/assets.mjs";
 import { playgroundAssets } from "./site/playground/vite-plugin.mjs";
 
 const fromRoot = (path) => fileURLToPath(new URL(path, import.meta.url));
@@ -49,6 +50,8 @@ export default defineConfig({
     },
   },
   integrations: [
+    // Python in the playground: self-hosted Pyodide (copied into the built site) and the Python sandbox.
+    pythonPlayground(),
     starlight({
       title: "fc-cdn-trigger",
       description:
