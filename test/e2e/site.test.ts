@@ -130,6 +130,14 @@ describe("event pages", () => {
       expect(text).toContain(CDN_EVENT_CATALOG[name].firesWhen);
       for (const field of CDN_EVENT_CATALOG[name].keyFields) expect(text).toContain(field);
     }
+    // The envelope's schema downloads, in both dialects, are the files the package ships.
+    const hrefs = await page.$$eval("a[data-schema]", (anchors) => anchors.map((a) => a.getAttribute("href") ?? ""));
+    expect(hrefs.sort()).toEqual(["/schemas/draft-07/envelope.schema.json", "/schemas/envelope.schema.json"]);
+    for (const href of hrefs) {
+      const body = await (await page.request.get(`${site}${href}`)).text();
+      expect(JSON.parse(body).examples).toHaveLength(CDN_EVENT_NAMES.length);
+      expect(body).toBe(readFileSync(join(ROOT, "sdk", href), "utf8"));
+    }
   });
 });
 
