@@ -1,6 +1,7 @@
 // The docs site in Chromium: every sidebar page, the generated event pages, search, schema downloads, looks.
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { CDN_EVENT_CATALOG, CDN_EVENT_NAMES, type CdnEventName } from "fc-cdn-trigger";
 import { cdnJsonSchema } from "fc-cdn-trigger/tooling";
 import type { Page } from "playwright-core";
@@ -156,6 +157,33 @@ describe("search", () => {
     );
     expect(hrefs).toContain(expected);
     expect(browser.offsiteRequests).toEqual([]);
+  });
+});
+
+describe("weight", () => {
+  it("an event page loads only small scripts of its own (Monaco-free), counted in the browser after idle", async () => {
+    const loaded: { url: string; bytes: number; gzip: number }[] = [];
+    const fresh = await browser.newPage();
+    fresh.on("response", async (response) => {
+      if (response.request().resourceType() !== "script") return;
+      const body = await response.body().catch(() => Buffer.alloc(0));
+      loaded.push({ url: new URL(response.url()).pathname, bytes: body.length, gzip: gzipSync(body).length });
+    });
+    await fresh.goto(`${site}/events/LogFileCreated/`, { waitUntil: "networkidle" });
+    await fresh.close();
+    const total = loaded.reduce((sum, s) => ({ bytes: sum.bytes + s.bytes, gzip: sum.gzip + s.gzip }), {
+      bytes: 0,
+      gzip: 0,
+    });
+    writeFileSync(
+      join(RESULTS, "docs-page-js-loaded.json"),
+      `${JSON.stringify({ page: "/events/LogFileCreated/", ...total, scripts: loaded }, null, 2)}\n`,
+    );
+    console.log(
+      `[site] scripts fetched by /events/LogFileCreated/ (incl. idle search UI): ${total.bytes} B, ${total.gzip} B gzip`,
+    );
+    expect(loaded.filter((s) => /monaco|playground/i.test(s.url))).toEqual([]);
+    expect(loaded.length).toBeGreaterThan(0);
   });
 });
 
