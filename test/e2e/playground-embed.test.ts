@@ -72,5 +72,7 @@ describe("two playgrounds on one page", () => {
     expect(results[0]).not.toContain("second");
     expect(results[1]).toContain("second");
     expect(results[2]).toBe(2);
+    // Editors created after Monaco's services were set up (the second playground) raise no errors.
+    expect(browser.consoleErrors).toEqual([]);
   });
 });

@@ -385,7 +385,8 @@ describe("keyboard and theme", () => {
     await expect.poll(themeOf).toBe("dark");
   });
 
-  it("no request of the whole session left localhost", async () => {
+  it("no request of the whole session left localhost, and the page logged no error", async () => {
     expect(browser.offsiteRequests).toEqual([]);
+    expect(browser.consoleErrors).toEqual([]);
   });
 });

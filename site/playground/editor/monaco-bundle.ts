@@ -3,6 +3,10 @@
 // Only the TypeScript and JSON languages; the editor features a handler editor needs are chosen one by one
 // (not features/register.all: the diff editor, colour picker, sticky scroll and friends cost ~200 kB gzip).
 
+// The language workers' client module registers every editor contribution and their services; it must load
+// before the first editor exists, or editors created later (a second playground) meet contributions whose
+// services were registered too late ("depends on UNKNOWN service ICodeLensCache").
+import "monaco-editor/internal/common/workers";
 import "monaco-editor/languages/definitions/typescript/register";
 // Python colouring for the Python handler (a few hundred bytes; the tokenizer loads with the first Python model).
 import "monaco-editor/languages/definitions/python/register";
