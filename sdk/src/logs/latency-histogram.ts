@@ -7,7 +7,8 @@ const SUB = 1 << SUB_BITS;
 const MAX_VALUE = 2 ** 31 - 1;
 const SIZE = EXACT + (31 - 8) * SUB;
 
-function indexOf(value: number): number {
+/** The bucket of a value (the byte summariser keeps its own copy, checked equal by a test). */
+export function latencyBucket(value: number): number {
   if (value < EXACT) return value;
   const v = Math.min(value, MAX_VALUE);
   const exponent = 31 - Math.clz32(v);
@@ -47,7 +48,7 @@ export class LatencyHistogram {
   /** Adds a value; negative values count as 0 and fractions are truncated. */
   add(value: number): void {
     const v = value > 0 ? Math.floor(value) : 0;
-    const i = indexOf(v);
+    const i = latencyBucket(v);
     this.counts[i] = (this.counts[i] as number) + 1;
     this.count++;
     this.sum += v;
@@ -59,13 +60,18 @@ export class LatencyHistogram {
    * 256, within 0.4% above; 0 when empty.
    */
   percentile(p: number): number {
-    if (this.count === 0) return 0;
-    const rank = Math.max(1, Math.ceil((p / 100) * this.count));
-    let seen = 0;
-    for (let k = 0; k < SIZE; k++) {
-      seen += this.counts[k] as number;
-      if (seen >= rank) return Math.min(bucketValue(k), this.max);
-    }
-    return this.max;
+    return percentileOfCounts(this.counts, this.count, this.max, p);
   }
+}
+
+/** The nearest-rank percentile `p` of the histogram `counts` holding `count` values up to `max`. */
+export function percentileOfCounts(counts: Float64Array, count: number, max: number, p: number): number {
+  if (count === 0) return 0;
+  const rank = Math.max(1, Math.ceil((p / 100) * count));
+  let seen = 0;
+  for (let k = 0; k < SIZE; k++) {
+    seen += counts[k] as number;
+    if (seen >= rank) return Math.min(bucketValue(k), max);
+  }
+  return max;
 }

@@ -1,5 +1,5 @@
 import { gunzipChunks } from "./gunzip.js";
-import { SCAN_EACH } from "./internal.js";
+import { type ByteSink, SCAN_BYTES } from "./internal.js";
 import { beginText, recordFromScan, scanCdnLogLine } from "./line-parser.js";
 import { CdnLogReadError } from "./read-error.js";
 import type { CdnLogSource, CdnLogStats, ReadCdnLogOptions } from "./reader-types.js";
@@ -26,11 +26,7 @@ class LineParser {
   private pending: Uint8Array | null = null;
   private readonly decoder = new TextDecoder();
 
-  /** With `visit`, each parsed line is handed over as it sits in `scanned` instead of becoming a record. */
-  constructor(
-    private readonly stats: CdnLogStats,
-    private readonly visit?: (text: string) => void,
-  ) {}
+  constructor(private readonly stats: CdnLogStats) {}
 
   push(chunk: Uint8Array): CdnLogRecord[] {
     if (chunk.length <= WINDOW) return this.pushWindow(chunk);
@@ -69,8 +65,7 @@ class LineParser {
 
   private parse(text: string): CdnLogRecord[] {
     const stats = this.stats;
-    const visit = this.visit;
-    const records: CdnLogRecord[] = visit ? NO_RECORDS : [];
+    const records: CdnLogRecord[] = [];
     const length = text.length;
     let line = stats.lines;
     let parsed = 0;
@@ -85,8 +80,7 @@ class LineParser {
       if (end > start) {
         if (scanCdnLogLine(text, start, end)) {
           parsed++;
-          if (visit) visit(text);
-          else records.push(recordFromScan(text));
+          records.push(recordFromScan(text));
         } else {
           stats.malformed++;
           if (stats.malformedLineNumbers.length < MAX_MALFORMED_LINE_NUMBERS) stats.malformedLineNumbers.push(line);
@@ -130,12 +124,17 @@ export class CdnLogReader implements AsyncIterable<CdnLogRecord> {
     return this.pump(new LineParser(this.stats));
   }
 
-  /** Internal, for summarizeCdnLog: hands each parsed line to `visit` as it sits in `scanned`, no records made. */
-  async [SCAN_EACH](visit: (text: string) => void): Promise<void> {
-    for await (const _ of this.pump(new LineParser(this.stats, visit)));
+  /**
+   * Internal, for summarizeCdnLog: reads the log and hands its decompressed bytes to `open(totalBytes)`'s sink
+   * instead of making records. Errors are the same CdnLogReadErrors, with the sink's line count.
+   */
+  async [SCAN_BYTES](open: (totalBytes: number | undefined) => ByteSink): Promise<void> {
+    for await (const _ of this.pump(open));
   }
 
-  private async *pump(parser: LineParser): AsyncGenerator<CdnLogRecord[], void, undefined> {
+  private async *pump(
+    into: LineParser | ((totalBytes: number | undefined) => ByteSink),
+  ): AsyncGenerator<CdnLogRecord[], void, undefined> {
     if (this.started) throw new Error("readCdnLog: this reader was already read; call readCdnLog again to re-read");
     this.started = true;
     const { options, stats } = this;
@@ -149,6 +148,8 @@ export class CdnLogReader implements AsyncIterable<CdnLogRecord> {
       throw error;
     }
     const { label, totalBytes } = opened;
+    const sink = typeof into === "function" ? into(totalBytes) : undefined;
+    const parser = typeof into === "function" ? undefined : into;
     let bytesRead = 0;
     const counted = async function* (): AsyncGenerator<Uint8Array> {
       try {
@@ -159,6 +160,7 @@ export class CdnLogReader implements AsyncIterable<CdnLogRecord> {
         }
       } catch (error) {
         if (signal?.aborted || error instanceof CdnLogReadError) throw error;
+        if (sink) await sink.settle().catch(() => undefined);
         throw new CdnLogReadError(
           `Reading ${label} failed after ${bytesRead} bytes and ${stats.lines} lines: ${(error as Error).message}`,
           { bytesRead, linesRead: stats.lines, cause: error },
@@ -182,19 +184,32 @@ export class CdnLogReader implements AsyncIterable<CdnLogRecord> {
     try {
       for await (const chunk of isGzip ? gunzipChunks(body) : body) {
         if (signal?.aborted) throw signal.reason;
-        const records = parser.push(chunk);
-        if (records.length > 0) yield records;
+        if (sink) {
+          // A sink waits only when its buffers are all in use (the worker is behind).
+          const wait = sink.push(chunk);
+          if (wait) await wait;
+        } else {
+          const records = (parser as LineParser).push(chunk);
+          if (records.length > 0) yield records;
+        }
       }
-      const rest = parser.end();
-      if (rest.length > 0) yield rest;
+      if (sink) await sink.end();
+      else {
+        const rest = (parser as LineParser).end();
+        if (rest.length > 0) yield rest;
+      }
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       if (error instanceof CdnLogReadError) throw error;
+      // The line count must cover every byte handed over before the failure.
+      if (sink) await sink.settle().catch(() => undefined);
       const of = totalBytes === undefined ? "" : ` of ${totalBytes}`;
       throw new CdnLogReadError(
         `The gzip data of ${label} is truncated or corrupt (${(error as Error).message}): read ${bytesRead}${of} bytes and ${stats.lines} lines before it ended. Download the file again; an interrupted download or an expired signed URL truncates it.`,
         { bytesRead, linesRead: stats.lines, cause: error },
       );
+    } finally {
+      sink?.close();
     }
   }
 

@@ -1,9 +1,11 @@
+import type { ByteSummaryState } from "./byte-summary-kit.js";
 import { type CdnLogTopEntry, SpaceSaving } from "./heavy-hitters.js";
-import { SCAN_EACH } from "./internal.js";
-import { LatencyHistogram } from "./latency-histogram.js";
-import { ESCAPED_REFERER, ESCAPED_REQUEST, ESCAPED_USER_AGENT, scanned, unescapeQuoted } from "./line-parser.js";
+import { type ByteSink, SCAN_BYTES } from "./internal.js";
+import { LatencyHistogram, percentileOfCounts } from "./latency-histogram.js";
 import type { CdnLogStats } from "./reader-types.js";
 import type { CdnLogRecord } from "./record.js";
+import { importNode, isNode } from "./runtime.js";
+import { InThreadSink, type NodeWorkerThreads, type SummarySink, WorkerSink } from "./summary-sinks.js";
 
 /**
  * Options of {@link summarizeCdnLog} and {@link CdnLogSummarizer}.
@@ -22,6 +24,12 @@ export interface SummarizeCdnLogOptions {
    * the log. Default: `max(1024, 50 × top)`.
    */
   sketchCapacity?: number;
+  /**
+   * Node only: count in a worker thread, so that parsing runs on another core than reading and gunzip. The
+   * summary is the same either way. Default: for logs from {@link readCdnLog} of at least 1 MiB (or of unknown
+   * size); `false` counts in the calling thread. Browsers always count in the calling thread.
+   */
+  worker?: boolean;
 }
 
 /**
@@ -138,10 +146,8 @@ export class CdnLogSummarizer {
   private last = Number.NEGATIVE_INFINITY;
 
   constructor(options: SummarizeCdnLogOptions = {}) {
-    const top = options.top ?? 10;
-    if (!Number.isSafeInteger(top) || top < 1) throw new RangeError(`top must be a positive integer, got ${top}`);
+    const { top, capacity } = sketchOptions(options);
     this.topN = top;
-    const capacity = options.sketchCapacity ?? Math.max(1024, 50 * top);
     this.urls = new SpaceSaving(capacity);
     this.referers = new SpaceSaving(capacity);
     this.userAgents = new SpaceSaving(capacity);
@@ -169,44 +175,6 @@ export class CdnLogSummarizer {
     this.addTime(record.time.getTime(), bytes);
   }
 
-  /** Adds the line just scanned in `text` (see `scanned`): what {@link add} does, with no record in between. */
-  private addScanned(text: string): void {
-    const f = scanned;
-    const bytes = f.responseBytes;
-    this.requests++;
-    this.bytes += bytes;
-    this.requestBytes += f.requestBytes;
-    const cls = (f.status / 100) | 0;
-    const k = cls >= 1 && cls <= 5 ? cls : 0;
-    this.classes[k] = (this.classes[k] as number) + 1;
-    const c = f.cacheStart;
-    // "HIT", by character codes: startsWith at an offset is slow.
-    if (
-      f.cacheEnd - c === 3 &&
-      text.charCodeAt(c) === 72 &&
-      text.charCodeAt(c + 1) === 73 &&
-      text.charCodeAt(c + 2) === 84
-    ) {
-      this.hitRequests++;
-      this.hitBytes += bytes;
-    }
-    const escapes = f.escapes;
-    if (escapes === 0) {
-      this.urls.addRange(text, f.methodEnd + 1, f.requestEnd);
-      if (f.refererStart !== -1) this.referers.addRange(text, f.refererStart, f.refererEnd);
-      this.userAgents.addRange(text, f.userAgentStart, f.userAgentEnd);
-    } else {
-      const quoted = (from: number, to: number, flag: number) =>
-        (escapes & flag) === 0 ? text.slice(from, to) : unescapeQuoted(text.slice(from, to));
-      this.urls.add(quoted(f.methodEnd + 1, f.requestEnd, ESCAPED_REQUEST));
-      if (f.refererStart !== -1) this.referers.add(quoted(f.refererStart, f.refererEnd, ESCAPED_REFERER));
-      this.userAgents.add(quoted(f.userAgentStart, f.userAgentEnd, ESCAPED_USER_AGENT));
-    }
-    this.clientIps.addRange(text, f.clientStart, f.clientEnd);
-    this.latency.add(f.responseTimeMs);
-    this.addTime(f.timeMs, bytes);
-  }
-
   private addTime(ms: number, bytes: number): void {
     if (ms < this.first) this.first = ms;
     if (ms > this.last) this.last = ms;
@@ -226,50 +194,115 @@ export class CdnLogSummarizer {
 
   /** The summary of everything added so far (the summarizer keeps accepting records). */
   summary(stats?: CdnLogStats): CdnLogSummary {
-    const [other, c1, c2, c3, c4, c5] = this.classes as [number, number, number, number, number, number];
-    const n = this.requests;
-    const summary: CdnLogSummary = {
-      requests: n,
-      bytes: this.bytes,
-      requestBytes: this.requestBytes,
-      statusClasses: { "1xx": c1, "2xx": c2, "3xx": c3, "4xx": c4, "5xx": c5, other },
-      cacheHits: { requests: this.hitRequests, bytes: this.hitBytes },
-      cacheHitRatio: {
-        byRequests: n === 0 ? 0 : this.hitRequests / n,
-        byBytes: this.bytes === 0 ? 0 : this.hitBytes / this.bytes,
+    const latency = this.latency;
+    // biome-ignore lint/complexity/useLiteralKeys: the histogram's counts are private; only the summary reads them
+    const counts = latency["counts"];
+    return buildSummary(
+      {
+        requests: this.requests,
+        bytes: this.bytes,
+        requestBytes: this.requestBytes,
+        hitRequests: this.hitRequests,
+        hitBytes: this.hitBytes,
+        classes: this.classes,
+        top: {
+          urls: this.urls.top(this.topN),
+          referers: this.referers.top(this.topN),
+          userAgents: this.userAgents.top(this.topN),
+          clientIps: this.clientIps.top(this.topN),
+        },
+        hours: [...this.hours].map(([hour, { requests, bytes }]) => [hour, requests, bytes]),
+        latency: { counts, count: latency.count, max: latency.max, sum: latency.sum },
+        first: this.first,
+        last: this.last,
+        stats: stats ?? { lines: 0, parsed: 0, malformed: 0, malformedLineNumbers: [] },
       },
-      top: {
-        urls: this.urls.top(this.topN),
-        referers: this.referers.top(this.topN),
-        userAgents: this.userAgents.top(this.topN),
-        clientIps: this.clientIps.top(this.topN),
-      },
-      perHour: [...this.hours.entries()]
-        .sort(([a], [b]) => a - b)
-        .map(([hour, { requests, bytes }]) => ({ start: new Date(hour * HOUR_MS), requests, bytes })),
-      responseTimeMs: {
-        p50: this.latency.percentile(50),
-        p95: this.latency.percentile(95),
-        p99: this.latency.percentile(99),
-        max: this.latency.max,
-        mean: n === 0 ? 0 : this.latency.sum / n,
-      },
-      firstTime: n === 0 ? null : new Date(this.first),
-      lastTime: n === 0 ? null : new Date(this.last),
-    };
-    if (stats) summary.stats = { ...stats, malformedLineNumbers: [...stats.malformedLineNumbers] };
-    return summary;
+      stats !== undefined,
+    );
   }
 }
 
-/** What {@link readCdnLog} returns: it can hand over scanned lines, skipping records (and per-record awaits). */
-interface ScanSource {
-  [SCAN_EACH](visit: (text: string) => void): Promise<void>;
+/** `top` and the sketch capacity from the options, checked. */
+function sketchOptions(options: SummarizeCdnLogOptions): { top: number; capacity: number } {
+  const top = options.top ?? 10;
+  if (!Number.isSafeInteger(top) || top < 1) throw new RangeError(`top must be a positive integer, got ${top}`);
+  const capacity = options.sketchCapacity ?? Math.max(1024, 50 * top);
+  if (!Number.isSafeInteger(capacity) || capacity < 1 || capacity > 2 ** 24) {
+    throw new RangeError(`sketchCapacity must be an integer from 1 to 2^24, got ${capacity}`);
+  }
+  return { top, capacity };
+}
+
+/** The summary from a summariser's figures: the one place a CdnLogSummary is put together. */
+function buildSummary(state: ByteSummaryState, withStats: boolean): CdnLogSummary {
+  const [other, c1, c2, c3, c4, c5] = state.classes as [number, number, number, number, number, number];
+  const n = state.requests;
+  const { counts, count, max, sum } = state.latency;
+  const summary: CdnLogSummary = {
+    requests: n,
+    bytes: state.bytes,
+    requestBytes: state.requestBytes,
+    statusClasses: { "1xx": c1, "2xx": c2, "3xx": c3, "4xx": c4, "5xx": c5, other },
+    cacheHits: { requests: state.hitRequests, bytes: state.hitBytes },
+    cacheHitRatio: {
+      byRequests: n === 0 ? 0 : state.hitRequests / n,
+      byBytes: state.bytes === 0 ? 0 : state.hitBytes / state.bytes,
+    },
+    top: state.top,
+    perHour: [...state.hours]
+      .sort(([a], [b]) => a - b)
+      .map(([hour, requests, bytes]) => ({ start: new Date(hour * HOUR_MS), requests, bytes })),
+    responseTimeMs: {
+      p50: percentileOfCounts(counts, count, max, 50),
+      p95: percentileOfCounts(counts, count, max, 95),
+      p99: percentileOfCounts(counts, count, max, 99),
+      max,
+      mean: n === 0 ? 0 : sum / n,
+    },
+    firstTime: n === 0 ? null : new Date(state.first),
+    lastTime: n === 0 ? null : new Date(state.last),
+  };
+  if (withStats) summary.stats = { ...state.stats, malformedLineNumbers: [...state.stats.malformedLineNumbers] };
+  return summary;
+}
+
+/** What {@link readCdnLog} returns: it can hand its decompressed bytes to a sink, skipping records. */
+interface ByteSource {
+  [SCAN_BYTES](open: (totalBytes: number | undefined) => ByteSink): Promise<void>;
   readonly stats: CdnLogStats;
 }
 
-const isScanSource = (value: unknown): value is ScanSource =>
-  typeof value === "object" && value !== null && typeof (value as ScanSource)[SCAN_EACH] === "function";
+const isByteSource = (value: unknown): value is ByteSource =>
+  typeof value === "object" && value !== null && typeof (value as ByteSource)[SCAN_BYTES] === "function";
+
+/** Below this many source bytes a worker costs more to start than it saves. */
+const WORKER_MIN_BYTES = 1024 * 1024;
+
+async function workerThreads(): Promise<NodeWorkerThreads | undefined> {
+  try {
+    return await importNode<NodeWorkerThreads>("node:worker_threads");
+  } catch {
+    return undefined;
+  }
+}
+
+/** Summarises what readCdnLog reads straight from its bytes, in a worker when that pays. */
+async function summarizeBytes(source: ByteSource, options: SummarizeCdnLogOptions): Promise<CdnLogSummary> {
+  const { top, capacity } = sketchOptions(options);
+  const threads = isNode && options.worker !== false ? await workerThreads() : undefined;
+  let sink: SummarySink | undefined;
+  await source[SCAN_BYTES]((totalBytes) => {
+    const big = totalBytes === undefined || totalBytes >= WORKER_MIN_BYTES;
+    sink =
+      threads && (options.worker === true || big)
+        ? new WorkerSink(threads, top, capacity, source.stats)
+        : new InThreadSink(top, capacity, source.stats);
+    return sink;
+  });
+  const state = sink?.state;
+  if (!state) throw new Error("summarizeCdnLog: the log ended without a summary"); // unreachable: end() sets it
+  return buildSummary({ ...state, stats: source.stats }, true);
+}
 
 /**
  * Summarises a log: requests, bytes, status classes, cache hit ratio (by requests and by bytes), the top URLs,
@@ -288,11 +321,8 @@ export async function summarizeCdnLog(
   records: AsyncIterable<CdnLogRecord> | Iterable<CdnLogRecord>,
   options: SummarizeCdnLogOptions = {},
 ): Promise<CdnLogSummary> {
+  if (isByteSource(records)) return summarizeBytes(records, options);
   const summarizer = new CdnLogSummarizer(options);
-  if (isScanSource(records)) {
-    await records[SCAN_EACH]((text) => summarizer["addScanned"](text));
-    return summarizer.summary(records.stats);
-  }
   if (
     records === null ||
     typeof records !== "object" ||

@@ -1,0 +1,267 @@
+// summarizeCdnLog over readCdnLog counts straight from bytes (byte-summary-kit), in Node in a worker thread. These
+// tests hold that path to the string parser and the record-by-record summariser, and the worker to the calling thread.
+import { gzipSync } from "node:zlib";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { byteSummaryKit } from "../src/logs/byte-summary-kit.js";
+import {
+  CdnLogReadError,
+  type CdnLogRecord,
+  type CdnLogSummary,
+  generateCdnLog,
+  generateCdnLogLines,
+  parseCdnLogLine,
+  readCdnLog,
+  type SummarizeCdnLogOptions,
+  summarizeCdnLog,
+} from "../src/logs/index.js";
+import { latencyBucket } from "../src/logs/latency-histogram.js";
+import { InThreadSink, type NodeWorkerThreads, summaryWorkerSource, WorkerSink } from "../src/logs/summary-sinks.js";
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** The summary of `text` the way a handler gets it, in the calling thread or in a worker. */
+async function viaBytes(bytes: Uint8Array, options: SummarizeCdnLogOptions, chunkSize?: number) {
+  const source = chunkSize
+    ? (async function* () {
+        for (let at = 0; at < bytes.length; at += chunkSize) yield bytes.subarray(at, at + chunkSize);
+      })()
+    : bytes;
+  const reader = readCdnLog(source);
+  const summary = await summarizeCdnLog(reader, options);
+  return { summary, stats: reader.stats };
+}
+
+/** The summary and line stats of `text` from parseCdnLogLine and the record-by-record summariser. */
+async function viaStrings(text: string, options: SummarizeCdnLogOptions) {
+  const lines = text.split("\n");
+  if (lines.at(-1) === "") lines.pop();
+  if (lines[0]?.startsWith("\uFEFF")) lines[0] = lines[0].slice(1);
+  const records: CdnLogRecord[] = [];
+  const malformedLineNumbers: number[] = [];
+  let malformed = 0;
+  lines.forEach((line, k) => {
+    if (line === "" || line === "\r") return;
+    const record = parseCdnLogLine(line);
+    if (record) records.push(record);
+    else {
+      malformed++;
+      if (malformedLineNumbers.length < 20) malformedLineNumbers.push(k + 1);
+    }
+  });
+  const summary = await summarizeCdnLog(records, options);
+  return {
+    summary,
+    stats: { lines: lines.length, parsed: records.length, malformed, malformedLineNumbers },
+  };
+}
+
+const withoutStats = ({ stats: _, ...rest }: CdnLogSummary) => rest;
+
+/** A log of every kind of line: generated ones (escaped quotes included), DCDN, no content type, and garbage. */
+function mixedLog(lines: number, seed: number): string {
+  const parts = [
+    generateCdnLog({ lines, seed, malformedRate: 0.02, missingContentTypeRate: 0.1 }),
+    generateCdnLog({ lines: lines >> 2, seed: seed + 1, dcdn: true, durationSeconds: 7200 }),
+  ];
+  const extra = [
+    "",
+    "\r",
+    '[1/Jun/2024:08:00:00 +0800] 1.1.1.1 - 5 "a \\"b\\" \\\\c" "GET https://x.example/\\"q\\"" 200 1 2 HIT "UA \\"x\\"" "t"\r',
+    '[1/Jun/2024:08:00:00 +0800] 1.1.1.1 - 5 "-" "GET https://x.example/例子?ü" 200 1 2 MISS "ua" "t" "tail one" two',
+    '[1/Jun/2024:08:00:00 +0800] 1.1.1.1 - 5 "-" "GET https://x.example/" 0200 1 2 HIT "ua"',
+    '[1/Jun/2024:08:00:00 +0800] 1.1.1.1 - 5 "-" "GET https://x.example/" 200 1 2 HIT "ua" "unclosed',
+    '[1/Jun/2024:08:00:00 +0800] 1.1.1.1 - 5 "-" "GET" 200 1 2 HIT "ua"',
+    '[31/Jun/2024:08:00:00 +0800] 1.1.1.1 - 5 "-" "GET /" 200 1 2 HIT "ua"',
+    "[1/Jun/2024:08:00:00 +0800]",
+    '[1/Jun/2024:08:00:00 +0800] 1.1.1.1 - 5 "-" "GET /" 1000 1 2 HIT "ua"',
+    '[1/Jun/2024:08:00:00 +0800] 1.1.1.1 - 5 "-" "GET /" 200 1234567890123456 2 HIT "ua"',
+    '[1/Jun/2024:08:00:00 +0800] 1.1.1.1 - 5 "-" "GET /" 200 1 123456789012345 HIT "ua"',
+    '[1/Jun/2024:08:00:00 +0800] 1.1.1.1 - 5 "--" "G"ET /" 200 1 2 HIT "ua"',
+    '[1/Jun/2024:08:00:00 +0800] 1.1.1.1 - 5 "-" " GET /" 200 1 2 HIT "ua"',
+    '[1/Jun/2024:08:00:00 +0800] 1.1.1.1 - 5 "-" "GET /" 200 1 2  "ua"',
+    '[1/Jun/2024:08:00:00 +0800] 1.1.1.1 - 5 "-" "GET /a\\" 200 1 2 HIT "ua\\" "ct\\"',
+    '[1/Jun/2024:08:00:00 +0800] 1.1.1.1 - 5 "-" "GET /" 200 1 2 HIT "ua" ',
+    '[1/Jun/2024:08:00:00 +0800] 1.1.1.1 - 5 "-" "GET /" 200 1 2 HIT "ua"x',
+    '[1/Jun/2024:08:00:00 +0800]  1.1.1.1 - 5 "-" "GET /" 200 1 2 HIT "ua"',
+    '[1/Jun/2024:08:00:00 +0800] 1.1.1.1 - 5 "-" "GET /" 200 1 2 HIT "ua" "ct"\r',
+  ];
+  return `${parts.join("")}${extra.join("\n")}\n`;
+}
+
+describe("summarizeCdnLog from bytes", () => {
+  it("gives the summary and line stats of the string parser on every kind of line", async () => {
+    const text = mixedLog(3000, 21);
+    const expected = await viaStrings(text, { top: 50 });
+    for (const chunkSize of [undefined, 1, 7, 4093]) {
+      const { summary, stats } = await viaBytes(encoder.encode(text), { top: 50, worker: false }, chunkSize);
+      expect(withoutStats(summary)).toEqual(withoutStats(expected.summary));
+      expect(stats).toEqual(expected.stats);
+      expect(summary.stats).toEqual(expected.stats);
+    }
+    expect(expected.stats.malformed).toBeGreaterThan(50);
+  });
+
+  it("accepts exactly the lines parseCdnLogLine accepts, field for field (fast-check, mutated lines)", async () => {
+    const generated = [...generateCdnLogLines({ lines: 200, seed: 4, dcdn: true, missingContentTypeRate: 0.3 })];
+    const pieces = ['"', " ", "\\", "-", "\r", "0", "9", "[", "]", "/", ":", "+", "x", "ü", '\\"', '" '];
+    const mutation = fc.record({
+      line: fc.constantFrom(...generated),
+      at: fc.nat(),
+      cut: fc.nat({ max: 3 }),
+      insert: fc.array(fc.constantFrom(...pieces), { maxLength: 3 }).map((p) => p.join("")),
+      truncate: fc.boolean(),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 30 }), async (mutations) => {
+        const lines = mutations.map(({ line, at, cut, insert, truncate }) => {
+          const k = at % (line.length + 1);
+          return truncate ? line.slice(0, k) : line.slice(0, k) + insert + line.slice(k + cut);
+        });
+        // Through UTF-8 and back, as the reader sees it (a cut may split a character).
+        const text = decoder.decode(encoder.encode(`${lines.join("\n")}\n`));
+        const expected = await viaStrings(text, { top: 100 });
+        const { summary, stats } = await viaBytes(encoder.encode(text), { top: 100, worker: false });
+        expect(withoutStats(summary)).toEqual(withoutStats(expected.summary));
+        expect(stats).toEqual(expected.stats);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("counts a byte order mark before the first line as nothing", async () => {
+    const text = `\uFEFF${generateCdnLog({ lines: 5, seed: 2 })}`;
+    const { summary } = await viaBytes(encoder.encode(text), { worker: false });
+    expect(summary.requests).toBe(5);
+    expect(summary.stats?.malformed).toBe(0);
+  });
+
+  it("reports the same top lists as the string path when the sketches have to evict", async () => {
+    const text = generateCdnLog({ lines: 20_000, seed: 8 });
+    const options = { top: 10, sketchCapacity: 64 };
+    const expected = await viaStrings(text, options);
+    const { summary } = await viaBytes(gzipSync(text), { ...options, worker: false });
+    expect(summary.top).toEqual(expected.summary.top);
+    expect(summary.top.clientIps.some((entry) => entry.maxOverestimate > 0)).toBe(true);
+  });
+
+  it("rejects a line over 4 MiB, saying which line", async () => {
+    const text = `${generateCdnLog({ lines: 3, seed: 1 })}${"a".repeat(5 * 1024 * 1024)}`;
+    const error = await viaBytes(encoder.encode(text), { worker: false }, 65536).catch((caught) => caught);
+    expect(error).toBeInstanceOf(CdnLogReadError);
+    expect((error as CdnLogReadError).message).toMatch(/^Line 4 is longer than 4 MiB/);
+    expect((error as CdnLogReadError).linesRead).toBe(3);
+  });
+});
+
+describe("summarizeCdnLog in a worker thread", () => {
+  it("gives the same summary and stats as the calling thread, malformed lines and evictions included", async () => {
+    const gz = gzipSync(mixedLog(20_000, 31));
+    for (const options of [{ top: 10 }, { top: 5, sketchCapacity: 32 }]) {
+      const here = await viaBytes(gz, { ...options, worker: false });
+      const there = await viaBytes(gz, { ...options, worker: true });
+      expect(there.summary).toEqual(here.summary);
+      expect(there.stats).toEqual(here.stats);
+      expect(there.stats.malformed).toBeGreaterThan(0);
+    }
+  });
+
+  it("says how many bytes and lines were read when the gzip data is truncated, as the calling thread does", async () => {
+    const gz = gzipSync(generateCdnLog({ lines: 40_000, seed: 3 }));
+    const cut = gz.subarray(0, Math.floor(gz.length * 0.6));
+    const errors: CdnLogReadError[] = [];
+    for (const worker of [false, true]) {
+      const reader = readCdnLog(cut);
+      const error = await summarizeCdnLog(reader, { worker }).catch((caught) => caught);
+      expect(error).toBeInstanceOf(CdnLogReadError);
+      expect((error as CdnLogReadError).linesRead).toBe(reader.stats.lines);
+      errors.push(error as CdnLogReadError);
+    }
+    const [here, there] = errors as [CdnLogReadError, CdnLogReadError];
+    expect(there.bytesRead).toBe(cut.length);
+    expect(there.linesRead).toBe(here.linesRead);
+    expect(there.linesRead).toBeGreaterThan(10_000);
+    expect(there.message).toBe(here.message);
+    expect(there.message).toContain(`read ${cut.length} of ${cut.length} bytes and ${there.linesRead} lines`);
+  });
+
+  it("rejects a line over 4 MiB from the worker as a CdnLogReadError", async () => {
+    const bytes = encoder.encode(`${generateCdnLog({ lines: 2, seed: 1 })}${"a".repeat(5 * 1024 * 1024)}`);
+    const error = await viaBytes(bytes, { worker: true }).catch((caught) => caught);
+    expect(error).toBeInstanceOf(CdnLogReadError);
+    expect((error as CdnLogReadError).message).toMatch(/^Line 3 is longer than 4 MiB/);
+    expect((error as CdnLogReadError).linesRead).toBe(2);
+  });
+
+  it("stops the worker with the abort reason", async () => {
+    const controller = new AbortController();
+    const reason = new Error("stop");
+    const reader = readCdnLog(gzipSync(generateCdnLog({ lines: 30_000, seed: 5 })), {
+      signal: controller.signal,
+      onProgress: ({ bytesRead }) => {
+        if (bytesRead > 100_000) controller.abort(reason);
+      },
+    });
+    await expect(summarizeCdnLog(reader, { worker: true })).rejects.toBe(reason);
+  });
+
+  it("counts in the calling thread when the worker cannot start, with the same result", async () => {
+    const text = mixedLog(2000, 41);
+    const bytes = encoder.encode(text);
+    const failing: NodeWorkerThreads = {
+      Worker: class {
+        private error?: (error: Error) => void;
+        on(event: string, listener: (value: never) => void) {
+          if (event === "error") {
+            this.error = listener as (error: Error) => void;
+            setTimeout(() => this.error?.(new SyntaxError("Unexpected identifier '__name'")), 5);
+          }
+        }
+        postMessage() {
+          throw new Error("not started");
+        }
+        async terminate() {
+          return 1;
+        }
+      } as unknown as NodeWorkerThreads["Worker"],
+    };
+    const feed = async (sink: InThreadSink | WorkerSink) => {
+      for (let at = 0; at < bytes.length; at += 50_000) await sink.push(bytes.subarray(at, at + 50_000));
+      await sink.end();
+      return sink.state;
+    };
+    const stats = () => ({ lines: 0, parsed: 0, malformed: 0, malformedLineNumbers: [] });
+    const expected = await feed(new InThreadSink(10, 1024, stats()));
+    const fallbackStats = stats();
+    const fallback = new WorkerSink(failing, 10, 1024, fallbackStats);
+    expect(await feed(fallback)).toEqual(expected);
+    expect(fallback.inWorker).toBe(false);
+    expect(fallbackStats).toEqual(expected?.stats);
+    // The real worker starts here (vitest runs the TypeScript sources), and agrees.
+    const threads = (await import("node:worker_threads")) as unknown as NodeWorkerThreads;
+    const workerStats = stats();
+    const real = new WorkerSink(threads, 10, 1024, workerStats);
+    expect(await feed(real)).toEqual(expected);
+    expect(real.inWorker).toBe(true);
+    expect(workerStats).toEqual(expected?.stats);
+  });
+
+  it("runs code that stands alone: the kit and the worker source use nothing from their modules", () => {
+    // Evaluated outside any module scope, as the worker does: a reference to an import or a module-level name
+    // would throw here.
+    const kit = new Function(`return (${byteSummaryKit.toString()})();`)() as ReturnType<typeof byteSummaryKit>;
+    const summarizer = kit.createSummarizer(3, 16);
+    summarizer.push(encoder.encode(generateCdnLog({ lines: 10, seed: 1 })));
+    summarizer.end();
+    expect(summarizer.state().requests).toBe(10);
+    expect(() => new Function("require", summaryWorkerSource())).not.toThrow();
+  });
+
+  it("buckets latencies as LatencyHistogram does", () => {
+    const kit = byteSummaryKit();
+    for (let v = 0; v < 70_000; v++) expect(kit.latencyBucket(v)).toBe(latencyBucket(v));
+    fc.assert(fc.property(fc.nat(), (v) => kit.latencyBucket(v) === latencyBucket(v)));
+    expect(kit.latencyBucket(2 ** 40)).toBe(latencyBucket(2 ** 40));
+  });
+});
