@@ -34,10 +34,14 @@ if (!existsSync(join(DIST, "playground/index.html"))) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const server = spawn(process.execPath, [ASTRO, "preview", "--port", String(PORT), "--host", "127.0.0.1"], {
-  cwd: ROOT,
-  stdio: ["ignore", "pipe", "pipe"],
-});
+const server = spawn(
+  process.execPath,
+  [ASTRO, "preview", "--ignore-lock", "--port", String(PORT), "--host", "127.0.0.1"],
+  {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "pipe"],
+  },
+);
 let serverOutput = "";
 server.stdout.on("data", (chunk) => {
   serverOutput += chunk;
