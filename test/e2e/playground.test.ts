@@ -329,6 +329,26 @@ export const handler = defineCdnHandler({
     await page.keyboard.press("Escape");
   });
 
+  it("the event editor completes field names from the SDK's JSON Schema", async () => {
+    await page.selectOption('[data-role="event"]', "CdnDomainAdded");
+    await page.evaluate(() => {
+      const root = document.querySelector("[data-fc-playground]") as HTMLElement & {
+        playground: { setEvent(json: string): void };
+      };
+      root.playground.setEvent('{\n  "events": [\n    {\n      \n    }\n  ]\n}\n');
+    });
+    await page.click('[data-role="event-editor"] .view-line >> nth=3');
+    await page.keyboard.press("End");
+    await page.keyboard.press("Control+Space");
+    await page.waitForSelector(".suggest-widget .monaco-list-row", { timeout: 20_000 });
+    const labels = (await page.locator(".suggest-widget .monaco-list-row").allInnerTexts()).map(
+      (t) => t.split("\n")[0],
+    );
+    expect(labels).toEqual(expect.arrayContaining(["eventName", "eventParameter", "resource"]));
+    await page.keyboard.press("Escape");
+    await page.selectOption('[data-role="event"]', "LogFileCreated");
+  });
+
   it("the event editor validates against the SDK's JSON Schema: the invalid preset gets warnings", async () => {
     await page.selectOption('[data-role="event"]', "invalid");
     await expect
