@@ -358,83 +358,55 @@ export function byteSummaryKit(): ByteSummaryKit {
   const ONES = 0x01010101;
   const HIGHS = 0x80808080 | 0;
 
-  // Where the next backslash is in the array being scanned, at or after `backslashFrom`: backslashes are rare, so
-  // closeQuote looks for quotes and line feeds only, and checks this to know whether escaping can matter.
-  let scannedArray: Uint8Array | null = null;
-  let backslashFrom = 0;
-  let nextBackslash = -1;
-  const backslashBefore = (b: Uint8Array, from: number, to: number): boolean => {
-    if (b !== scannedArray || from < backslashFrom || (nextBackslash !== -1 && nextBackslash < from)) {
-      scannedArray = b;
-      backslashFrom = from;
-      nextBackslash = b.indexOf(BACKSLASH, from);
-    }
-    return nextBackslash !== -1 && nextBackslash < to;
-  };
-
   /**
    * The closing quote of the quoted field whose text starts at `from`: a quote that is not escaped and is
    * followed by a space or the end of the line, as line-parser's closingQuote finds it; -1 when the line ends
-   * first. Reads 4 bytes at a time while none of them is a quote or a line feed, and leaves the field's hashRange
-   * in `quotedHash` on the way.
+   * first. Reads 4 bytes at a time while none of them is a quote, a backslash or a line feed, and leaves the
+   * field's hashRange in `quotedHash` on the way.
    */
   const closeQuote = (b: Uint8Array, dv: DataView, from: number): number => {
     const limit = b.length - 4;
     let h = FNV_BASIS;
+    let run = 0;
     let k = from;
     for (;;) {
       while (k <= limit) {
         const v = dv.getInt32(k, true);
         const x = v ^ 0x22222222;
+        const y = v ^ 0x5c5c5c5c;
         const z = v ^ 0x0a0a0a0a;
-        if (((((x - ONES) & ~x) | ((z - ONES) & ~z)) & HIGHS) !== 0) break;
+        if (((((x - ONES) & ~x) | ((y - ONES) & ~y) | ((z - ONES) & ~z)) & HIGHS) !== 0) break;
         h = Math.imul(h ^ v, FNV_PRIME);
         k += 4;
+        run = 0;
       }
-      // This word holds a quote or a line feed (or the array ends within it): go through it byte by byte.
+      // This word holds a quote, a backslash or a line feed (or the array ends within it): byte by byte.
       for (let j = k; j < k + 4; j++) {
         const c = b[j];
         if (c === LF || c === undefined) return -1;
         if (c === QUOTE) {
-          const next = b[j + 1];
-          if (next === SPACE || next === LF || (next === CR && b[j + 2] === LF)) {
-            if (backslashBefore(b, from, j)) return closeEscapedQuote(b, dv, from);
-            for (let t = k; t < j; t++) h = Math.imul(h ^ (b[t] as number), FNV_PRIME);
-            quotedHash = finishHash(h, j - from);
-            closedAtLineEnd = next !== SPACE;
-            return j;
+          if ((run & 1) === 0) {
+            const next = b[j + 1];
+            if (next === SPACE || next === LF || (next === CR && b[j + 2] === LF)) {
+              for (let t = k; t < j; t++) h = Math.imul(h ^ (b[t] as number), FNV_PRIME);
+              quotedHash = finishHash(h, j - from);
+              closedAtLineEnd = next !== SPACE;
+              return j;
+            }
           }
+          run = 0;
+        } else if (c === BACKSLASH) {
+          run++;
+          sawBackslash = true;
+        } else {
+          run = 0;
         }
       }
+      // The whole word is part of the field.
       const v =
         (b[k] as number) | ((b[k + 1] as number) << 8) | ((b[k + 2] as number) << 16) | ((b[k + 3] as number) << 24);
       h = Math.imul(h ^ v, FNV_PRIME);
       k += 4;
-    }
-  };
-
-  /** closeQuote for a field with a backslash before its first candidate closing quote: byte by byte. */
-  const closeEscapedQuote = (b: Uint8Array, dv: DataView, from: number): number => {
-    let run = 0;
-    for (let j = from; ; j++) {
-      const c = b[j];
-      if (c === LF || c === undefined) return -1;
-      if (c === QUOTE) {
-        if ((run & 1) === 0) {
-          const next = b[j + 1];
-          if (next === SPACE || next === LF || (next === CR && b[j + 2] === LF)) {
-            sawBackslash = true;
-            quotedHash = hashRange(b, dv, from, j);
-            closedAtLineEnd = next !== SPACE;
-            return j;
-          }
-        }
-        run = 0;
-      } else if (c === BACKSLASH) {
-        run++;
-      } else {
-        run = 0;
-      }
     }
   };
 
@@ -531,7 +503,6 @@ export function byteSummaryKit(): ByteSummaryKit {
     /** The lines of `b[from, to]`, where `b[to]` is a line feed (`dv` views `b`). */
     private lines(b: Uint8Array, dv: DataView, from: number, to: number): void {
       const stats = this.stats;
-      scannedArray = null; // the array may be one seen before, refilled
       // A UTF-8 byte order mark before the first line (TextDecoder drops it on the string path too).
       if (stats.lines === 0 && b[from] === 0xef && b[from + 1] === 0xbb && b[from + 2] === 0xbf) from += 3;
       while (from <= to) {
