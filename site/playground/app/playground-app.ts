@@ -256,7 +256,11 @@ export async function createPlayground(root: HTMLElement): Promise<PlaygroundHan
     return done;
   };
 
+  // Stop pressed while the handler is still compiling: there is no worker yet, so remember it.
+  let stopRequested = false;
+
   const startRun = async (): Promise<void> => {
+    stopRequested = false;
     clearRunMarkers();
     const eventText = eventModel.getValue();
     try {
@@ -309,6 +313,11 @@ export async function createPlayground(root: HTMLElement): Promise<PlaygroundHan
       return;
     }
     const compiled = await compileHandler(api, handlerModel, language);
+    if (stopRequested) {
+      output.finishStopped("stopped", timeoutMs);
+      setRunning(false);
+      return;
+    }
     if (!compiled.ok) {
       const first = compiled.syntaxErrors[0];
       if (first) markRunError(first.line, first.column, first.message);
@@ -334,6 +343,7 @@ export async function createPlayground(root: HTMLElement): Promise<PlaygroundHan
   };
 
   const stop = () => {
+    if (root.dataset.running === "true" && !sandbox.running) stopRequested = true;
     sandbox.stop();
     void python?.then((mode) => mode.stop());
   };
