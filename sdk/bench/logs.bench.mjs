@@ -108,7 +108,9 @@ if (process.argv[2] === "--child") {
   const start = performance.now();
   const result = await contenders[mode](file);
   const ms = performance.now() - start;
-  process.stdout.write(JSON.stringify({ ms, result, rssMB: process.resourceUsage().maxRSS / 1024 }));
+  const usage = process.resourceUsage();
+  const cpuMs = (usage.userCPUTime + usage.systemCPUTime) / 1000;
+  process.stdout.write(JSON.stringify({ ms, cpuMs, result, rssMB: usage.maxRSS / 1024 }));
   process.exit(0);
 }
 

@@ -2,7 +2,7 @@
 // thread) or the web's DecompressionStream. Both take gzip files of several members, as `cat a.gz b.gz` makes.
 import { importNode, isNode } from "./runtime.js";
 
-/** Output chunk size for zlib: large enough that per-chunk overhead disappears, small enough to stay flat. */
+/** Default output chunk size for zlib: large enough that per-chunk overhead disappears, small enough to stay flat. */
 const CHUNK = 64 * 1024;
 
 interface NodeZlib {
@@ -16,9 +16,9 @@ interface NodeStream {
   pipeline(a: NodeDuplex, b: NodeDuplex, callback: (error?: Error | null) => void): void;
 }
 
-async function* nodeGunzip(input: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+async function* nodeGunzip(input: AsyncIterable<Uint8Array>, chunkSize: number): AsyncGenerator<Uint8Array> {
   const [zlib, stream] = await Promise.all([importNode<NodeZlib>("node:zlib"), importNode<NodeStream>("node:stream")]);
-  const gunzip = zlib.createGunzip({ chunkSize: CHUNK });
+  const gunzip = zlib.createGunzip({ chunkSize });
   const from = stream.Readable.from(input, { objectMode: false });
   // pipeline forwards a source error into gunzip, whose iteration then throws it; the callback just observes.
   stream.pipeline(from, gunzip, () => undefined);
@@ -66,8 +66,8 @@ export async function* webGunzip(input: AsyncIterable<Uint8Array>): AsyncGenerat
 }
 
 /** Decompresses a gzip byte stream; throws the decompressor's error on truncated or corrupt data. */
-export function gunzipChunks(input: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
-  if (isNode) return nodeGunzip(input);
+export function gunzipChunks(input: AsyncIterable<Uint8Array>, chunkSize = CHUNK): AsyncGenerator<Uint8Array> {
+  if (isNode) return nodeGunzip(input, chunkSize);
   if (typeof DecompressionStream === "function") return webGunzip(input);
   throw new Error("readCdnLog: this runtime has neither node:zlib nor DecompressionStream to gunzip the log");
 }

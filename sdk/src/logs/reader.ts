@@ -9,6 +9,8 @@ import { type OpenedSource, openSource } from "./sources.js";
 const MAX_LINE_BYTES = 4 * 1024 * 1024;
 const WINDOW = 64 * 1024;
 const MAX_MALFORMED_LINE_NUMBERS = 20;
+/** zlib output chunk size when summarizeCdnLog reads into a byte sink. */
+const SINK_CHUNK = 256 * 1024;
 const NO_RECORDS: CdnLogRecord[] = [];
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
@@ -182,7 +184,8 @@ export class CdnLogReader implements AsyncIterable<CdnLogRecord> {
       yield* source;
     })();
     try {
-      for await (const chunk of isGzip ? gunzipChunks(body) : body) {
+      // The byte sinks keep no strings, so larger chunks (less per-chunk work) cost no memory there.
+      for await (const chunk of isGzip ? gunzipChunks(body, sink ? SINK_CHUNK : undefined) : body) {
         if (signal?.aborted) throw signal.reason;
         if (sink) {
           // A sink waits only when its buffers are all in use (the worker is behind).
