@@ -5,7 +5,7 @@
 // Bundled into one classic script string and inlined into the iframe's srcdoc.
 
 import type { FromFrame } from "../runner/protocol";
-import type { FromPythonFrame, PythonBoot, PythonRunRequest, ToPythonFrame } from "./python-protocol";
+import type { FromPythonFrame, FromPythonWorker, PythonBoot, PythonRunRequest, ToPythonFrame } from "./python-protocol";
 
 let runtimeUrl = "";
 let boot: PythonBoot | undefined;
@@ -25,7 +25,7 @@ function spawn(): void {
     const data = event.data as { kind?: unknown; runId?: unknown; ms?: unknown; version?: unknown; message?: unknown };
     switch (data?.kind) {
       case "booted":
-        toPage({ kind: "py-booted", ms: Number(data.ms) || 0, version: String(data.version ?? "") });
+        toPage({ ...(data as FromPythonWorker & { kind: "booted" }), kind: "py-booted" });
         return;
       case "boot-failed":
         // Not respawned (it would fail the same way); the next Run tries again with a fresh worker.

@@ -86,6 +86,9 @@ export class PythonMode {
         this.#text.textContent = "Starting Python…";
         break;
       case "ready":
+        // For benchmarks and curious users (devtools): where the start-up time went.
+        this.#root.dataset.pythonBootMs = String(Math.round(status.bootMs));
+        this.#root.dataset.pythonBootPhases = JSON.stringify(status.phases);
         this.#text.textContent = `Python ready (Pyodide ${status.version}, started in ${(status.bootMs / 1000).toFixed(1)} s)`;
         break;
       case "failed":

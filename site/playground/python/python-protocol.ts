@@ -44,9 +44,16 @@ export type ToPythonFrame =
   | PythonRunRequest
   | { kind: "stop"; runId: number };
 
-/** Worker → frame (the frame relays all but "booted" with its timing to the page). */
+/** Where a worker's start-up time went, in milliseconds: importing Pyodide's JS, starting CPython, runner.py. */
+export interface BootPhases {
+  imports: number;
+  interpreter: number;
+  runner: number;
+}
+
+/** Worker → frame (the frame relays them to the page as py-booted / py-boot-failed). */
 export type FromPythonWorker =
-  | { kind: "booted"; ms: number; version: string }
+  | { kind: "booted"; ms: number; version: string; phases: BootPhases }
   | { kind: "boot-failed"; message: string }
   | { kind: "started"; runId: number };
 
@@ -54,12 +61,13 @@ export type FromPythonWorker =
 export type FromPythonFrame =
   | FromFrame
   | { kind: "py-booting" }
-  | { kind: "py-booted"; ms: number; version: string }
+  | { kind: "py-booted"; ms: number; version: string; phases: BootPhases }
   | { kind: "py-boot-failed"; message: string }
   | { kind: "started"; runId: number };
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
+const milliseconds = (value: unknown) => (typeof value === "number" && Number.isFinite(value) ? value : 0);
 
 /**
  * Validates a Python-specific message from the frame; `undefined` for anything else (the caller then tries
@@ -75,12 +83,19 @@ export function readPythonMessage(data: unknown): Exclude<FromPythonFrame, FromF
   switch (data.kind) {
     case "py-booting":
       return { kind: "py-booting" };
-    case "py-booted":
+    case "py-booted": {
+      const phases = isRecord(data.phases) ? data.phases : {};
       return {
         kind: "py-booted",
-        ms: typeof data.ms === "number" && Number.isFinite(data.ms) ? data.ms : 0,
+        ms: milliseconds(data.ms),
         version: String(data.version ?? "").slice(0, 40),
+        phases: {
+          imports: milliseconds(phases.imports),
+          interpreter: milliseconds(phases.interpreter),
+          runner: milliseconds(phases.runner),
+        },
       };
+    }
     case "py-boot-failed":
       return { kind: "py-boot-failed", message: String(data.message ?? "").slice(0, 2000) };
     case "started":

@@ -6,13 +6,13 @@
 import * as assets from "virtual:fc-playground-python/assets";
 import { DEFAULT_TIMEOUT_MS, readFrameMessage } from "../runner/protocol";
 import { FRAME_CSP, type RunCallbacks } from "../runner/sandbox";
-import { type PyodideFiles, readPythonMessage, type ToPythonFrame } from "./python-protocol";
+import { type BootPhases, type PyodideFiles, readPythonMessage, type ToPythonFrame } from "./python-protocol";
 
 /** What the Python runtime is doing, for the playground's status line. */
 export type PythonStatus =
   | { phase: "download"; loaded: number; total: number }
   | { phase: "starting" }
-  | { phase: "ready"; bootMs: number; version: string }
+  | { phase: "ready"; bootMs: number; version: string; phases: BootPhases }
   | { phase: "failed"; message: string };
 
 /** A Python run's inputs: the user's index.py and the event body. */
@@ -214,7 +214,7 @@ export class PythonSandbox {
         case "py-booted":
           this.#firstBoot?.resolve();
           this.#firstBoot = undefined;
-          this.#onStatus({ phase: "ready", bootMs: python.ms, version: python.version });
+          this.#onStatus({ phase: "ready", bootMs: python.ms, version: python.version, phases: python.phases });
           return;
         case "py-boot-failed":
           this.#firstBoot?.reject(new Error(python.message));

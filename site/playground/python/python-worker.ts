@@ -67,6 +67,7 @@ async function start(boot: PythonBoot): Promise<void> {
     import(/* @vite-ignore */ loaderUrl) as Promise<{ loadPyodide: LoadPyodide }>,
     import(/* @vite-ignore */ asmUrl) as Promise<{ default: unknown }>,
   ]);
+  const importedAt = performance.now();
   const pyodide = await loader.loadPyodide({
     indexURL: boot.indexURL,
     // Imported above from a blob: URL; Pyodide would otherwise import `${indexURL}pyodide.asm.mjs` over the network.
@@ -81,6 +82,7 @@ async function start(boot: PythonBoot): Promise<void> {
       FC_ACCOUNT_ID: "1234567890123456",
     },
   });
+  const interpreterAt = performance.now();
   restoreFetch();
   URL.revokeObjectURL(loaderUrl);
   URL.revokeObjectURL(asmUrl);
@@ -91,7 +93,17 @@ async function start(boot: PythonBoot): Promise<void> {
   (namespace as unknown as { set(key: string, value: unknown): void }).set("__name__", "fc_runtime");
   pyodide.runPython(RUNNER_SOURCE, { globals: namespace, filename: RUNNER_FILE });
   runFn = namespace.get("run");
-  post({ kind: "booted", ms: performance.now() - startedAt, version: pyodide.version });
+  const doneAt = performance.now();
+  post({
+    kind: "booted",
+    ms: doneAt - startedAt,
+    version: pyodide.version,
+    phases: {
+      imports: importedAt - startedAt,
+      interpreter: interpreterAt - importedAt,
+      runner: doneAt - interpreterAt,
+    },
+  });
 }
 
 function postLines(lines: LogLine[]): void {

@@ -1,0 +1,229 @@
+// Python playground benchmark (`npm run bench python`), Chromium against `astro preview` of the built site:
+//   - choosing Python → first result (cold: a fresh profile, so Pyodide is downloaded; and with Pyodide in the
+//     HTTP cache), median of 3 each, split into download and interpreter start-up;
+//   - a warm Python Run (click → final output), median of 20, against a warm JavaScript Run in the same page
+//     (the baseline);
+//   - Pyodide's bytes on the wire (as `astro preview` serves them), raw, and gzip-9 as a compressing host
+//     would send them.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { chromium } from "playwright-core";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const DIST = resolve(ROOT, process.env.SITE_OUT_DIR || "dist");
+const ASTRO = join(ROOT, "node_modules/astro/bin/astro.mjs");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const ms = (value) => (value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(1)} ms`);
+const mb = (bytes) => `${(bytes / 1e6).toFixed(2)} MB`;
+
+if (!existsSync(join(DIST, "playground/index.html")) || !existsSync(join(DIST, "pyodide"))) {
+  console.log(`building the site into ${DIST} (the playground or Pyodide is missing)...`);
+  const build = spawnSync(process.execPath, [ASTRO, "build"], { cwd: ROOT, stdio: "inherit", env });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const freePort = () =>
+  new Promise((done) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => done(port));
+    });
+  });
+const PORT = Number(process.env.BENCH_PORT) || (await freePort());
+const BASE = `http://127.0.0.1:${PORT}`;
+const server = spawn(
+  process.execPath,
+  [ASTRO, "preview", "--ignore-lock", "--port", String(PORT), "--host", "127.0.0.1"],
+  {
+    cwd: ROOT,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  },
+);
+let serverOutput = "";
+server.stdout.on("data", (chunk) => {
+  serverOutput += chunk;
+});
+server.stderr.on("data", (chunk) => {
+  serverOutput += chunk;
+});
+const stopServer = () => {
+  if (server.exitCode === null && server.pid) process.kill(server.pid, "SIGTERM");
+};
+process.on("exit", stopServer);
+for (let attempt = 0; ; attempt++) {
+  if (server.exitCode !== null || attempt > 300) {
+    console.error(`astro preview did not start:\n${serverOutput}`);
+    process.exit(1);
+  }
+  try {
+    if ((await fetch(`${BASE}/`)).ok) break;
+  } catch {
+    // not up yet
+  }
+  await new Promise((done) => setTimeout(done, 100));
+}
+
+const args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"];
+
+async function freshContext() {
+  const profile = mkdtempSync(join(tmpdir(), "fc-cdn-python-bench-"));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+async function openPlayground(context) {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const wire = new Map();
+  page.on("requestfinished", async (request) => {
+    const sizes = await request.sizes().catch(() => undefined);
+    wire.set(new URL(request.url()).pathname, sizes?.responseBodySize ?? 0);
+  });
+  await page.goto(`${BASE}/playground/`);
+  await page.waitForSelector('[data-fc-playground][data-state="ready"]', { timeout: 60_000 });
+  return { page, wire };
+}
+
+/** In the page: picks Python and clicks Run at once; resolves with the milliseconds until the run's result. */
+const pythonToFirstResult = (page) =>
+  page.evaluate(async () => {
+    const root = document.querySelector("[data-fc-playground]");
+    const output = root.querySelector('[data-role="output"]');
+    const select = root.querySelector('[data-role="language"]');
+    const started = performance.now();
+    select.value = "python";
+    select.dispatchEvent(new Event("change", { bubbles: true }));
+    const finished = new Promise((done) => {
+      const observer = new MutationObserver(() => {
+        const state = output.dataset.runState;
+        if (state !== "running" && state !== "idle") {
+          observer.disconnect();
+          done({
+            ms: performance.now() - started,
+            state,
+            bootMs: Number(root.dataset.pythonBootMs) || 0,
+            phases: JSON.parse(root.dataset.pythonBootPhases || "{}"),
+          });
+        }
+      });
+      observer.observe(output, { attributes: true, attributeFilter: ["data-run-state"] });
+    });
+    root.querySelector('[data-role="run"]').click();
+    return finished;
+  });
+
+/** In the page: `count` runs of the current handler; the milliseconds of each (click → final output). */
+const warmRuns = (page, count) =>
+  page.evaluate(async (count) => {
+    const root = document.querySelector("[data-fc-playground]");
+    const button = root.querySelector('[data-role="run"]');
+    const output = root.querySelector('[data-role="output"]');
+    const once = () =>
+      new Promise((done) => {
+        const started = performance.now();
+        const observer = new MutationObserver(() => {
+          const state = output.dataset.runState;
+          if (state !== "running" && state !== "idle") {
+            observer.disconnect();
+            done({ ms: performance.now() - started, state });
+          }
+        });
+        observer.observe(output, { attributes: true, attributeFilter: ["data-run-state"] });
+        button.click();
+      });
+    for (let i = 0; i < 3; i++) await once();
+    const times = [];
+    for (let i = 0; i < count; i++) {
+      const { ms, state } = await once();
+      if (state !== "done") throw new Error(`run ${i} ended in state ${state}`);
+      times.push(ms);
+      await new Promise((done) => setTimeout(done, 30));
+    }
+    return times;
+  }, count);
+
+try {
+  // 1. Choosing Python → first result: cold (fresh profile) and with Pyodide in the HTTP cache.
+  const cold = [];
+  const cached = [];
+  let wireBytes = 0;
+  let wireFiles = 0;
+  for (let i = 0; i < 3; i++) {
+    const { context, close } = await freshContext();
+    const first = await openPlayground(context);
+    const result = await pythonToFirstResult(first.page);
+    if (result.state !== "done") throw new Error(`the first Python run ended in state ${result.state}`);
+    cold.push(result);
+    const pyodide = [...first.wire].filter(([path]) => path.includes("/pyodide/"));
+    wireBytes = pyodide.reduce((sum, [, bytes]) => sum + bytes, 0);
+    wireFiles = pyodide.length;
+    await first.page.close();
+    const again = await openPlayground(context);
+    cached.push(await pythonToFirstResult(again.page));
+    await close();
+  }
+
+  // 2. Warm runs: Python (the SDK template's generated Python) against JavaScript (the SDK template) in one page.
+  const { context, close } = await freshContext();
+  const { page } = await openPlayground(context);
+  const jsTimes = await warmRuns(page, 20);
+  await pythonToFirstResult(page);
+  const pyTimes = await warmRuns(page, 20);
+  await close();
+
+  // 3. Pyodide's files.
+  const folder = join(DIST, "pyodide", readdirSync(join(DIST, "pyodide"))[0]);
+  const files = readdirSync(folder).map((name) => {
+    const bytes = readFileSync(join(folder, name));
+    return { name, raw: bytes.byteLength, gzip: gzipSync(bytes, { level: 9 }).byteLength };
+  });
+  const raw = files.reduce((sum, file) => sum + file.raw, 0);
+  const gzip = files.reduce((sum, file) => sum + file.gzip, 0);
+
+  const coldMedian = median(cold.map((r) => r.ms));
+  const cachedMedian = median(cached.map((r) => r.ms));
+  const bootMedian = median(cold.map((r) => r.bootMs));
+  const pyMedian = median(pyTimes);
+  const jsMedian = median(jsTimes);
+  console.log(
+    `choosing Python → first result, cold (Pyodide downloaded): median ${ms(coldMedian)} of 3 (interpreter start-up ${ms(bootMedian)} of it)`,
+  );
+  console.log(`choosing Python → first result, Pyodide in the HTTP cache: median ${ms(cachedMedian)} of 3`);
+  const phase = (key) => ms(median(cold.map((r) => r.phases[key] ?? 0)));
+  console.log(
+    `  interpreter start-up, by phase (median): import Pyodide's JS ${phase("imports")}, start CPython ${phase("interpreter")}, load the FC runner ${phase("runner")}`,
+  );
+  console.log(
+    `warm Python Run: median ${ms(pyMedian)} of 20 (min ${ms(Math.min(...pyTimes))}, max ${ms(Math.max(...pyTimes))})`,
+  );
+  console.log(
+    `  baseline: warm JavaScript Run in the same page: median ${ms(jsMedian)}; ratio ${(pyMedian / jsMedian).toFixed(2)}×`,
+  );
+  console.log(
+    `Pyodide on the wire (astro preview): ${mb(wireBytes)} in ${wireFiles} files; raw ${mb(raw)}; gzip-9 ${mb(gzip)} (${files
+      .map((file) => `${file.name} ${mb(file.raw)} → ${mb(file.gzip)}`)
+      .join(", ")})`,
+  );
+  console.log("JavaScript playground pages: 0 bytes of Pyodide (asserted by test/e2e/python.test.ts)");
+} finally {
+  stopServer();
+}
