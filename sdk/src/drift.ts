@@ -1,5 +1,6 @@
 import { formatIssuePath } from "./errors.js";
-import { isDriftSensitive } from "./events/wire.js";
+import type { Plan } from "./events/explain.js";
+import { isRecord } from "./events/fast-path-runtime.js";
 
 /**
  * One way an input differs from the documented format although it parsed.
@@ -30,17 +31,9 @@ export interface CdnDriftReport {
   readonly drifts: readonly CdnDrift[];
 }
 
-type Shape = Record<string, unknown>;
-
-const shapeOf = (schema: unknown): Shape | undefined => (schema as { def?: { shape?: Shape } }).def?.shape;
-
-/** @internal A plain JSON object: not null, not an array. */
-export const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
-/** Compares a raw object with the schema it parsed against, descending only into known object fields. */
-export function collectDrift(raw: unknown, schema: unknown, path: (string | number)[], out: CdnDrift[]): void {
-  const shape = shapeOf(schema);
+/** Compares a raw object with the plan of the schema it parsed against, descending only into known object fields. */
+export function collectDrift(raw: unknown, plan: Plan | undefined, path: (string | number)[], out: CdnDrift[]): void {
+  const shape = plan?.t === "object" ? plan.s : undefined;
   if (!shape || !isRecord(raw)) return;
   for (const key of Object.keys(raw)) {
     const at = [...path, key];
@@ -55,14 +48,13 @@ export function collectDrift(raw: unknown, schema: unknown, path: (string | numb
       });
       continue;
     }
-    const sensitive = isDriftSensitive(field);
-    if (sensitive === "number" && typeof value === "string") {
+    if (field.d === "number" && typeof value === "string") {
       out.push({
         path: at,
         kind: "string-number",
         message: `${formatIssuePath(at)} was sent as a string ("${value}"); it is converted to a number`,
       });
-    } else if (sensitive === "path-list" && typeof value === "string") {
+    } else if (field.d === "path-list" && typeof value === "string") {
       out.push({
         path: at,
         kind: "single-object-path",

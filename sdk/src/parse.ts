@@ -1,6 +1,12 @@
-import { type CdnDrift, type CdnDriftReport, collectDrift, isRecord } from "./drift.js";
+import { type CdnDrift, type CdnDriftReport, collectDrift } from "./drift.js";
 import { type CdnEventIssue, CdnEventParseError } from "./errors.js";
-import { CDN_EVENT_NAMES, CDN_EVENT_SCHEMAS, type CdnEvent, isCdnEventName } from "./events/catalog.js";
+import { CDN_EVENT_NAMES, type CdnEvent, type CdnEventName } from "./events/catalog.js";
+import { explain, type Plan } from "./events/explain.js";
+import { FAST_PATHS, PLANS, ZOD_FALLBACK } from "./events/fast-path.generated.js";
+import { DECLINE, type FastPath, isRecord, type ZodFallback } from "./events/fast-path-runtime.js";
+
+type ZodSchemaLike = ReturnType<ZodFallback[string]>;
+
 import { findJsonErrorOffset, lineAndColumn } from "./json-error.js";
 
 /**
@@ -46,6 +52,11 @@ export type SafeParseCdnEventsResult =
   | { success: false; error: CdnEventParseError };
 
 const DEFAULT_MAX_BYTES = 6 * 1024 * 1024;
+// Each event's fast path and plan, in CDN_EVENT_NAMES order.
+const FAST_PATH_OF = CDN_EVENT_NAMES.map((name) => FAST_PATHS[name]);
+const PLAN_OF = CDN_EVENT_NAMES.map((name) => PLANS[name]);
+// The envelope's known fields, for drift: anything beside `events` is reported.
+const ENVELOPE_PLAN: Plan = { t: "object", s: { events: { t: "array", i: { t: "object", s: {} } } } };
 const ENVELOPE_HINT = 'expected an envelope like {"events": [ ... ]}';
 
 interface ZodIssueLike {
@@ -54,7 +65,7 @@ interface ZodIssueLike {
   message?: string;
   input?: unknown;
   expected?: string;
-  values?: unknown[];
+  values?: readonly unknown[];
 }
 
 const preview = (value: unknown): string => {
@@ -128,7 +139,7 @@ function validate(
   root: unknown,
   issues: CdnEventIssue[],
   drifts: CdnDrift[] | undefined,
-  mayHaveProtoKeys: boolean,
+  text: string | undefined,
 ): CdnEvent[] {
   if (!isRecord(root)) {
     issues.push({ path: [], message: `${ENVELOPE_HINT}, got ${kindOf(root)}` });
@@ -153,7 +164,9 @@ function validate(
     issues.push({ path: ["events"], message: "expected at least one event, got an empty array" });
     return [];
   }
-  if (drifts) collectDrift(root, { def: { shape: { events: true } } }, [], drifts);
+  if (drifts) collectDrift(root, ENVELOPE_PLAN, [], drifts);
+  // Parsed from our own text, the events are ours to reuse (no caller holds them).
+  const owned = text !== undefined;
   const out: CdnEvent[] = [];
   for (let index = 0; index < events.length; index++) {
     const event: unknown = events[index];
@@ -162,7 +175,10 @@ function validate(
       continue;
     }
     const name = event.eventName;
-    if (!isCdnEventName(name)) {
+    // An index, not a lookup by name: a name JSON.parse made is not an internalised string, and a lookup
+    // by it hashes it every time.
+    const at = CDN_EVENT_NAMES.indexOf(name as CdnEventName);
+    if (at < 0) {
       issues.push({
         path: ["events", index, "eventName"],
         message:
@@ -172,26 +188,42 @@ function validate(
       });
       continue;
     }
-    const schema = CDN_EVENT_SCHEMAS[name];
-    const result = schema.safeParse(event, { reportInput: true });
-    if (result.success) {
-      out.push(mayHaveProtoKeys ? keepProtoKeys(event, result.data as CdnEvent) : (result.data as CdnEvent));
-      if (drifts) collectDrift(event, schema, ["events", index], drifts);
-    } else {
-      for (const issue of result.error.issues as ZodIssueLike[]) {
-        issues.push({
-          path: ["events", index, ...((issue.path ?? []) as (string | number)[])],
-          message: describe(issue),
-        });
+    // The generated fast path returns what zod would output, or declines an invalid event; the plan then
+    // yields zod's own issues. Both come from the catalog's schemas at build time, so zod stays unloaded.
+    const plan = PLAN_OF[at];
+    // Drift first: the fast path may normalise an event we parsed in place. Kept only if the event is valid.
+    const driftsBefore = drifts?.length ?? 0;
+    if (drifts) collectDrift(event, plan, ["events", index], drifts);
+    let data = (FAST_PATH_OF[at] as FastPath)(event, owned);
+    if (data === DECLINE) {
+      const found: ZodIssueLike[] = [];
+      if (plan) found.push(...explain(plan, event));
+      else {
+        // A schema feature the build does not model: zod decides.
+        const schemaOf = (ZOD_FALLBACK as NonNullable<typeof ZOD_FALLBACK>)[name as string] as () => ZodSchemaLike;
+        const result = schemaOf().safeParse(event, { reportInput: true });
+        if (result.success) data = keepProtoKeys(event, result.data);
+        else found.push(...(result.error as { issues: ZodIssueLike[] }).issues);
+      }
+      if (found.length > 0) {
+        if (drifts) drifts.length = driftsBefore;
+        for (const issue of found) {
+          issues.push({
+            path: ["events", index, ...((issue.path ?? []) as (string | number)[])],
+            message: describe(issue),
+          });
+        }
+        continue;
       }
     }
+    out.push(data as CdnEvent);
   }
   return out;
 }
 
 // zod's loose objects drop an own "__proto__" key (assigning it would set a prototype). Unknown fields are
-// kept as sent, so it is restored as an own data property, never as a prototype. zod copies unknown
-// values by reference, so only the objects it rebuilt (raw !== out) need a look.
+// kept as sent, so it is restored as an own data property, never as a prototype (as the fast path does).
+// zod copies unknown values by reference, so only the objects it rebuilt (raw !== out) need a look.
 function keepProtoKeys<T>(raw: unknown, out: T): T {
   if (isRecord(raw) && isRecord(out) && raw !== out) {
     const own = Object.getOwnPropertyDescriptor(raw, "__proto__");
@@ -244,16 +276,15 @@ export function safeParseCdnEvents(
   let events: CdnEvent[] = [];
   try {
     let root: unknown = input;
-    // Text without "__proto__" (even escaped, hence any \u) cannot carry that key: skip looking for it.
-    let mayHaveProtoKeys = true;
+    let text: string | undefined;
     if (typeof input === "string" || input instanceof Uint8Array || input instanceof ArrayBuffer) {
-      const text = typeof input === "string" ? input : decode(input, maxBytes);
-      const parsed = typeof text === "string" ? parseJson(text, maxBytes) : text;
+      const decoded = typeof input === "string" ? input : decode(input, maxBytes);
+      if (typeof decoded === "string") text = decoded;
+      const parsed = text === undefined ? (decoded as CdnEventIssue) : parseJson(text, maxBytes);
       if ("value" in parsed) root = parsed.value;
       else issues.push(parsed);
-      mayHaveProtoKeys = typeof text === "string" && (text.includes("__proto__") || text.includes("\\u"));
     }
-    if (issues.length === 0) events = validate(root, issues, drifts, mayHaveProtoKeys);
+    if (issues.length === 0) events = validate(root, issues, drifts, text);
   } catch (error) {
     // A hostile input can still hit an engine limit (e.g. the stack); report it, never crash.
     issues.push({

@@ -2,16 +2,30 @@ import * as z from "zod/mini";
 import type { CdnEventDefinition } from "./definition.js";
 import type { CdnFieldDoc } from "./field-doc.js";
 import { cdnEventShape } from "./shared.js";
-import { domainName, wireId, wireInteger, wirePathList } from "./wire.js";
+import { domainName, lazy, wireId, wireInteger, wirePathList } from "./wire.js";
 
-const cachedObjectsParameter = {
-  domain: domainName,
+// One set of field schemas for the three events of the family.
+const cachedObjectsParameter = /* @__PURE__ */ lazy(() => ({
+  domain: domainName(),
   taskId: wireId("taskId"),
   objectType: z.literal(["File", "Directory"]),
-  objectPath: wirePathList,
+  objectPath: wirePathList(),
   createTime: wireInteger("createTime (Unix seconds)"),
   completeTime: wireInteger("completeTime (Unix seconds)"),
-};
+}));
+
+/** @internal Builds {@link CachedObjectsRefreshedSchema} on first use (the parser needs it only to word errors). */
+export const cachedObjectsRefreshedSchema = /* @__PURE__ */ lazy(() =>
+  cdnEventShape("CachedObjectsRefreshed", cachedObjectsParameter()),
+);
+/** @internal Builds {@link CachedObjectsPushedSchema} on first use. */
+export const cachedObjectsPushedSchema = /* @__PURE__ */ lazy(() =>
+  cdnEventShape("CachedObjectsPushed", cachedObjectsParameter()),
+);
+/** @internal Builds {@link CachedObjectsBlockedSchema} on first use. */
+export const cachedObjectsBlockedSchema = /* @__PURE__ */ lazy(() =>
+  cdnEventShape("CachedObjectsBlocked", cachedObjectsParameter()),
+);
 
 /**
  * The zod/mini schema of one CachedObjectsRefreshed event: lenient on the wire forms, exact on output.
@@ -22,7 +36,7 @@ const cachedObjectsParameter = {
  * const event = CachedObjectsRefreshedSchema.parse(JSON.parse(body).events[0]);
  * ```
  */
-export const CachedObjectsRefreshedSchema = cdnEventShape("CachedObjectsRefreshed", cachedObjectsParameter);
+export const CachedObjectsRefreshedSchema = /* @__PURE__ */ cachedObjectsRefreshedSchema();
 /**
  * The zod/mini schema of one CachedObjectsPushed event: lenient on the wire forms, exact on output.
  *
@@ -32,7 +46,7 @@ export const CachedObjectsRefreshedSchema = cdnEventShape("CachedObjectsRefreshe
  * const event = CachedObjectsPushedSchema.parse(JSON.parse(body).events[0]);
  * ```
  */
-export const CachedObjectsPushedSchema = cdnEventShape("CachedObjectsPushed", cachedObjectsParameter);
+export const CachedObjectsPushedSchema = /* @__PURE__ */ cachedObjectsPushedSchema();
 /**
  * The zod/mini schema of one CachedObjectsBlocked event: lenient on the wire forms, exact on output.
  *
@@ -42,7 +56,7 @@ export const CachedObjectsPushedSchema = cdnEventShape("CachedObjectsPushed", ca
  * const event = CachedObjectsBlockedSchema.parse(JSON.parse(body).events[0]);
  * ```
  */
-export const CachedObjectsBlockedSchema = cdnEventShape("CachedObjectsBlocked", cachedObjectsParameter);
+export const CachedObjectsBlockedSchema = /* @__PURE__ */ cachedObjectsBlockedSchema();
 
 const NUMBER_QUIRK = "Documented as String, sent as a JSON number. Both are accepted; the SDK outputs a number.";
 

@@ -85,14 +85,36 @@ import {
   CachedObjectsBlockedSchema,
   CachedObjectsPushedSchema,
   CachedObjectsRefreshedSchema,
+  cachedObjectsBlockedSchema,
+  cachedObjectsPushedSchema,
+  cachedObjectsRefreshedSchema,
 } from "./cached-objects.js";
 import {
   CdnDomainAddedSchema,
   CdnDomainDeletedSchema,
   CdnDomainStartedSchema,
   CdnDomainStoppedSchema,
+  cdnDomainAddedSchema,
+  cdnDomainDeletedSchema,
+  cdnDomainStartedSchema,
+  cdnDomainStoppedSchema,
 } from "./cdn-domain.js";
-import { LogFileCreatedSchema } from "./log-file-created.js";
+import { LogFileCreatedSchema, logFileCreatedSchema } from "./log-file-created.js";
+
+/**
+ * @internal Each event's schema, built on first call: the parser needs zod only to word errors (and for
+ * drift reports), so a handler that never sees a bad event never builds one. Same objects as the exports.
+ */
+export const cdnEventSchemaOf = {
+  LogFileCreated: logFileCreatedSchema,
+  CachedObjectsRefreshed: cachedObjectsRefreshedSchema,
+  CachedObjectsPushed: cachedObjectsPushedSchema,
+  CachedObjectsBlocked: cachedObjectsBlockedSchema,
+  CdnDomainStarted: cdnDomainStartedSchema,
+  CdnDomainStopped: cdnDomainStoppedSchema,
+  CdnDomainAdded: cdnDomainAddedSchema,
+  CdnDomainDeleted: cdnDomainDeletedSchema,
+} as const satisfies { [N in CdnEventName]: () => unknown };
 
 /**
  * The zod/mini schema of each event, by name; the runtime parser picks from it without loading docs or samples.

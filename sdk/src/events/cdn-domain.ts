@@ -1,12 +1,25 @@
 import * as z from "zod/mini";
 import type { CdnEventDefinition } from "./definition.js";
 import { cdnEventShape } from "./shared.js";
-import { domainName } from "./wire.js";
+import { domainName, lazy } from "./wire.js";
 
-const statusParameter = {
-  domain: domainName,
+const statusParameter = /* @__PURE__ */ lazy(() => ({
+  domain: domainName(),
   status: z.literal(["online", "offline"]),
-};
+}));
+
+/** @internal Builds {@link CdnDomainStartedSchema} on first use (the parser needs it only to word errors). */
+export const cdnDomainStartedSchema = /* @__PURE__ */ lazy(() => cdnEventShape("CdnDomainStarted", statusParameter()));
+/** @internal Builds {@link CdnDomainStoppedSchema} on first use. */
+export const cdnDomainStoppedSchema = /* @__PURE__ */ lazy(() => cdnEventShape("CdnDomainStopped", statusParameter()));
+/** @internal Builds {@link CdnDomainAddedSchema} on first use. */
+export const cdnDomainAddedSchema = /* @__PURE__ */ lazy(() =>
+  cdnEventShape("CdnDomainAdded", { domain: domainName() }),
+);
+/** @internal Builds {@link CdnDomainDeletedSchema} on first use. */
+export const cdnDomainDeletedSchema = /* @__PURE__ */ lazy(() =>
+  cdnEventShape("CdnDomainDeleted", { domain: domainName() }),
+);
 
 /**
  * The zod/mini schema of one CdnDomainStarted event: lenient on the wire forms, exact on output.
@@ -17,7 +30,7 @@ const statusParameter = {
  * const event = CdnDomainStartedSchema.parse(JSON.parse(body).events[0]);
  * ```
  */
-export const CdnDomainStartedSchema = cdnEventShape("CdnDomainStarted", statusParameter);
+export const CdnDomainStartedSchema = /* @__PURE__ */ cdnDomainStartedSchema();
 /**
  * The zod/mini schema of one CdnDomainStopped event: lenient on the wire forms, exact on output.
  *
@@ -27,7 +40,7 @@ export const CdnDomainStartedSchema = cdnEventShape("CdnDomainStarted", statusPa
  * const event = CdnDomainStoppedSchema.parse(JSON.parse(body).events[0]);
  * ```
  */
-export const CdnDomainStoppedSchema = cdnEventShape("CdnDomainStopped", statusParameter);
+export const CdnDomainStoppedSchema = /* @__PURE__ */ cdnDomainStoppedSchema();
 /**
  * The zod/mini schema of one CdnDomainAdded event: lenient on the wire forms, exact on output.
  *
@@ -37,7 +50,7 @@ export const CdnDomainStoppedSchema = cdnEventShape("CdnDomainStopped", statusPa
  * const event = CdnDomainAddedSchema.parse(JSON.parse(body).events[0]);
  * ```
  */
-export const CdnDomainAddedSchema = cdnEventShape("CdnDomainAdded", { domain: domainName });
+export const CdnDomainAddedSchema = /* @__PURE__ */ cdnDomainAddedSchema();
 /**
  * The zod/mini schema of one CdnDomainDeleted event: lenient on the wire forms, exact on output.
  *
@@ -47,7 +60,7 @@ export const CdnDomainAddedSchema = cdnEventShape("CdnDomainAdded", { domain: do
  * const event = CdnDomainDeletedSchema.parse(JSON.parse(body).events[0]);
  * ```
  */
-export const CdnDomainDeletedSchema = cdnEventShape("CdnDomainDeleted", { domain: domainName });
+export const CdnDomainDeletedSchema = /* @__PURE__ */ cdnDomainDeletedSchema();
 
 const statusFields = {
   domain: {

@@ -1,7 +1,18 @@
 import * as z from "zod/mini";
 import type { CdnEventDefinition } from "./definition.js";
 import { cdnEventShape } from "./shared.js";
-import { domainName, wireInteger } from "./wire.js";
+import { domainName, lazy, wireInteger } from "./wire.js";
+
+/** @internal Builds {@link LogFileCreatedSchema} on first use (the parser needs it only to word errors). */
+export const logFileCreatedSchema = /* @__PURE__ */ lazy(() =>
+  cdnEventShape("LogFileCreated", {
+    domain: domainName(),
+    startTime: wireInteger("startTime (Unix seconds)"),
+    endTime: wireInteger("endTime (Unix seconds)"),
+    fileSize: wireInteger("fileSize (bytes)"),
+    filePath: z.string().check(z.minLength(1, "expected the log file's download URL")),
+  }),
+);
 
 /**
  * The zod/mini schema of one LogFileCreated event: lenient on the wire forms, exact on output.
@@ -12,13 +23,7 @@ import { domainName, wireInteger } from "./wire.js";
  * const event = LogFileCreatedSchema.parse(JSON.parse(body).events[0]);
  * ```
  */
-export const LogFileCreatedSchema = cdnEventShape("LogFileCreated", {
-  domain: domainName,
-  startTime: wireInteger("startTime (Unix seconds)"),
-  endTime: wireInteger("endTime (Unix seconds)"),
-  fileSize: wireInteger("fileSize (bytes)"),
-  filePath: z.string().check(z.minLength(1, "expected the log file's download URL")),
-});
+export const LogFileCreatedSchema = /* @__PURE__ */ logFileCreatedSchema();
 
 const NUMBER_QUIRK = "Documented as String, sent as a JSON number. Both are accepted; the SDK outputs a number.";
 

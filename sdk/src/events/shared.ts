@@ -1,14 +1,15 @@
 import * as z from "zod/mini";
 import type { CdnFieldDoc } from "./field-doc.js";
-import { domainName, wireId } from "./wire.js";
+import { domainName, lazy, wireId } from "./wire.js";
 
 // ISO 8601 date-time with a UTC offset (or Z). A plain regex instead of z.iso.datetime: same rule for
 // CDN's timestamps at a fraction of the bundle size; the JSON Schema still says `format: "date-time"`.
-const ISO_DATE_TIME =
+/** @internal */
+export const ISO_DATE_TIME =
   /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
 
-// The fields every event shares, built once: each zod schema costs time at import (cold start).
-const sharedShape = {
+// The fields every event shares, built once, on first use: each zod schema costs time at import (cold start).
+const sharedShape = /* @__PURE__ */ lazy(() => ({
   eventSource: z.literal("cdn"),
   region: z.string().check(z.minLength(1, "expected a region such as cn-hangzhou")),
   eventVersion: z.literal("1.0.0"),
@@ -17,14 +18,14 @@ const sharedShape = {
     .check(z.regex(ISO_DATE_TIME, "expected an ISO 8601 date-time with an offset, e.g. 2018-06-14T15:31:49+08:00")),
   traceId: z.string(),
   userIdentity: z.looseObject({ aliUid: wireId("the account ID") }),
-  resource: z.looseObject({ domain: domainName }),
-};
+  resource: z.looseObject({ domain: domainName() }),
+}));
 
 /** Builds the schema of one event: the shared envelope fields plus its `eventParameter`. */
 export const cdnEventShape = <N extends string, P extends z.core.$ZodLooseShape>(eventName: N, parameter: P) =>
   z.looseObject({
     eventName: z.literal(eventName),
-    ...sharedShape,
+    ...sharedShape(),
     eventParameter: z.looseObject(parameter),
   });
 

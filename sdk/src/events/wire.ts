@@ -4,12 +4,29 @@ import * as z from "zod/mini";
  * Wire-level building blocks. The source docs' tables call every field "String"
  * while their JSON sends numbers, so numeric fields accept both and always
  * output a number: lenient on read, exact on output.
+ *
+ * The transforms and patterns are named exports: the build-time fast path (see
+ * scripts/fast-path-codegen.mjs) finds them by identity and calls these very functions.
  */
+
+/** @internal Builds a value on first use, then returns that same value: schemas cost import time (cold start). */
+/* @__NO_SIDE_EFFECTS__ */ export const lazy = <T>(build: () => T): (() => T) => {
+  let value: T | undefined;
+  return () => (value ??= build());
+};
 
 // Marks the wire schemas whose lenient forms are worth reporting to `onDrift`.
 const driftSensitive = new WeakMap<object, "number" | "path-list">();
 
-const NUMERIC_STRING = /^\d{1,16}$/;
+/** @internal A non-negative integer as a numeric string. */
+export const NUMERIC_STRING = /^\d{1,16}$/;
+
+/** @internal */
+export const toNumber = (value: number | string) => (typeof value === "number" ? value : Number(value));
+/** @internal */
+export const toIdString = (value: string | number) => String(value);
+/** @internal */
+export const toPathList = (value: string[] | string) => (typeof value === "string" ? [value] : value);
 
 /** A non-negative integer sent as a number or a numeric string; outputs `number`. */
 export const wireInteger = (what: string) => {
@@ -18,7 +35,7 @@ export const wireInteger = (what: string) => {
     z.union([z.int(error).check(z.nonnegative(error)), z.string(error).check(z.regex(NUMERIC_STRING, error))], {
       error,
     }),
-    z.transform((value: number | string) => (typeof value === "number" ? value : Number(value))),
+    z.transform(toNumber),
   );
   driftSensitive.set(schema, "number");
   return schema;
@@ -29,21 +46,25 @@ export const wireId = (what: string) => {
   const error = `expected ${what} as a non-empty string or a non-negative integer`;
   return z.pipe(
     z.union([z.string(error).check(z.minLength(1, error)), z.int(error).check(z.nonnegative(error))], { error }),
-    z.transform((value: string | number) => String(value)),
+    z.transform(toIdString),
   );
 };
 
 /** A list of paths sent as an array of strings or as one string; outputs `string[]`. */
-export const wirePathList = z.pipe(
-  z.union([z.array(z.string()), z.string()], {
-    error: "expected an array of path strings (or one path string)",
-  }),
-  z.transform((value: string[] | string) => (typeof value === "string" ? [value] : value)),
+export const wirePathList = /* @__PURE__ */ lazy(() => {
+  const schema = z.pipe(
+    z.union([z.array(z.string()), z.string()], {
+      error: "expected an array of path strings (or one path string)",
+    }),
+    z.transform(toPathList),
+  );
+  driftSensitive.set(schema, "path-list");
+  return schema;
+});
+
+export const domainName = /* @__PURE__ */ lazy(() =>
+  z.string().check(z.minLength(1, "expected a non-empty domain name")),
 );
-
-export const domainName = z.string().check(z.minLength(1, "expected a non-empty domain name"));
-
-driftSensitive.set(wirePathList, "path-list");
 
 /** @internal */
 export const isDriftSensitive = (schema: unknown) =>
