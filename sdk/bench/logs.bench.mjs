@@ -179,6 +179,7 @@ for (const file of [small, large]) {
       mode,
       {
         ms: Math.min(...runs[mode].map((r) => r.ms)),
+        cpuMs: Math.min(...runs[mode].map((r) => r.cpuMs)),
         ratio: median(runs[mode].map((r, round) => r.ms / runs.gunzip[round].ms)),
         rssMB: Math.max(...runs[mode].map((r) => r.rssMB)),
       },
@@ -193,7 +194,7 @@ for (const file of [small, large]) {
   };
   for (const [mode, row] of Object.entries(rows)) {
     console.log(
-      `  ${label[mode].padEnd(30)} ${row.ms.toFixed(0).padStart(6)} ms  ${row.ratio.toFixed(2).padStart(5)}×  ${(mb / (row.ms / 1000)).toFixed(0).padStart(5)} MB/s  peak RSS ${row.rssMB.toFixed(0)} MB`,
+      `  ${label[mode].padEnd(30)} ${row.ms.toFixed(0).padStart(6)} ms  ${row.ratio.toFixed(2).padStart(5)}×  ${(mb / (row.ms / 1000)).toFixed(0).padStart(5)} MB/s  CPU ${row.cpuMs.toFixed(0).padStart(6)} ms  peak RSS ${row.rssMB.toFixed(0)} MB`,
     );
   }
   const worker = runs.summary[0].result;

@@ -80,6 +80,8 @@ function mixedLog(lines: number, seed: number): string {
     '[1/Jun/2024:08:00:00 +0800] 1.1.1.1 - 5 "-" "GET /" 200 1 123456789012345 HIT "ua"',
     '[1/Jun/2024:08:00:00 +0800] 1.1.1.1 - 5 "--" "G"ET /" 200 1 2 HIT "ua"',
     '[1/Jun/2024:08:00:00 +0800] 1.1.1.1 - 5 "-" " GET /" 200 1 2 HIT "ua"',
+    '[1/Jun/2024:08:00:00 +0800] 1.1.1.1 - 5 "-" "" GET /" 200 1 2 HIT "ua"',
+    '[1/Jun/2024:08:00:00 +0800] 1.1.1.1 - 5 "-" "G\\" GET /" 200 1 2 HIT "ua"',
     '[1/Jun/2024:08:00:00 +0800] 1.1.1.1 - 5 "-" "GET /" 200 1 2  "ua"',
     '[1/Jun/2024:08:00:00 +0800] 1.1.1.1 - 5 "-" "GET /a\\" 200 1 2 HIT "ua\\" "ct\\"',
     '[1/Jun/2024:08:00:00 +0800] 1.1.1.1 - 5 "-" "GET /" 200 1 2 HIT "ua" ',
@@ -126,7 +128,7 @@ describe("summarizeCdnLog from bytes", () => {
         expect(withoutStats(summary)).toEqual(withoutStats(expected.summary));
         expect(stats).toEqual(expected.stats);
       }),
-      { numRuns: 150 },
+      { numRuns: 200 },
     );
   });
 
@@ -245,6 +247,34 @@ describe("summarizeCdnLog in a worker thread", () => {
     expect(await feed(real)).toEqual(expected);
     expect(real.inWorker).toBe(true);
     expect(workerStats).toEqual(expected?.stats);
+  });
+
+  it("reports a worker that fails after starting as such, not as a truncated file", async () => {
+    const crashing: NodeWorkerThreads = {
+      Worker: class {
+        private readonly listeners = new Map<string, (value: unknown) => void>();
+        on(event: string, listener: (value: unknown) => void) {
+          this.listeners.set(event, listener);
+          if (event === "message") setTimeout(() => listener({ type: "ready" }), 1);
+        }
+        postMessage() {
+          setTimeout(() => this.listeners.get("error")?.(new Error("out of memory")), 1);
+        }
+        async terminate() {
+          return 1;
+        }
+      } as unknown as NodeWorkerThreads["Worker"],
+    };
+    const sink = new WorkerSink(crashing, 10, 1024, { lines: 0, parsed: 0, malformed: 0, malformedLineNumbers: [] });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const bytes = encoder.encode(generateCdnLog({ lines: 5000, seed: 1 }));
+    const failure = await (async () => {
+      for (let at = 0; at < bytes.length; at += 65536) await sink.push(bytes.subarray(at, at + 65536));
+      await sink.end();
+    })().catch((caught) => caught);
+    expect(failure).toBeInstanceOf(Error);
+    expect((failure as Error).message).toBe("The summary worker failed: out of memory");
+    expect(sink.inWorker).toBe(true);
   });
 
   it("runs code that stands alone: the kit and the worker source use nothing from their modules", () => {

@@ -632,7 +632,8 @@ export function byteSummaryKit(): ByteSummaryKit {
       for (i = requestStart, c = b[i] as number; c !== SPACE; c = b[++i] as number) {
         if (c === QUOTE) {
           const next = b[i + 1];
-          if ((run & 1) === 0 && (next === LF || (next === CR && b[i + 2] === LF))) return -1;
+          // A closing quote before any space: the request has no URL.
+          if ((run & 1) === 0 && (next === SPACE || next === LF || (next === CR && b[i + 2] === LF))) return -1;
           run = 0;
         } else if (c === BACKSLASH) {
           run++;

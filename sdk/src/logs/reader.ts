@@ -179,6 +179,7 @@ export class CdnLogReader implements AsyncIterable<CdnLogRecord> {
     }
     const gzip = options.gzip ?? "auto";
     const isGzip = gzip === "auto" ? head[0] === 0x1f && head[1] === 0x8b : gzip;
+    let sinkFailed = false;
     const body = (async function* () {
       if (head.length > 0) yield head;
       yield* source;
@@ -189,21 +190,27 @@ export class CdnLogReader implements AsyncIterable<CdnLogRecord> {
         if (signal?.aborted) throw signal.reason;
         if (sink) {
           // A sink waits only when its buffers are all in use (the worker is behind).
+          sinkFailed = true;
           const wait = sink.push(chunk);
           if (wait) await wait;
+          sinkFailed = false;
         } else {
           const records = (parser as LineParser).push(chunk);
           if (records.length > 0) yield records;
         }
       }
-      if (sink) await sink.end();
-      else {
+      if (sink) {
+        sinkFailed = true;
+        await sink.end();
+        sinkFailed = false;
+      } else {
         const rest = (parser as LineParser).end();
         if (rest.length > 0) yield rest;
       }
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
-      if (error instanceof CdnLogReadError) throw error;
+      // The sink's own failures (a line too long, the worker stopping) say what happened themselves.
+      if (error instanceof CdnLogReadError || sinkFailed) throw error;
       // The line count must cover every byte handed over before the failure.
       if (sink) await sink.settle().catch(() => undefined);
       const of = totalBytes === undefined ? "" : ` of ${totalBytes}`;
