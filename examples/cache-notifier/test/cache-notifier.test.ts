@@ -5,8 +5,8 @@ import { fileURLToPath } from "node:url";
 import { createCdnEnvelope, createCdnEvent, invokeHandler } from "fc-cdn-trigger/testing";
 import { unzipSync } from "fflate";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { invokeOnSystemNode, systemNodeVersion } from "../../../test/support/system-node.js";
 import { cacheMessages, handler } from "../src/index.js";
-import { invokeOnSystemNode, systemNodeVersion } from "./fc-runtime.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const bundle = join(root, "dist/index.js");
@@ -16,7 +16,7 @@ vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 
 beforeAll(() => {
   // Builds dist/index.js and dist/code.zip with the project's Node, as `npm run build` does.
-  execFileSync(process.execPath, ["build.mjs"], { cwd: root, stdio: "pipe" });
+  execFileSync(process.execPath, ["../build.mjs"], { cwd: root, stdio: "pipe" });
 });
 
 describe("cache-notifier", () => {
@@ -78,9 +78,11 @@ describe("cache-notifier", () => {
   });
 
   it("keeps s.yaml in sync with package.json's settings (regenerate: npm run s-yaml)", async () => {
-    const { renderSYaml } = (await import(join(root, "build.mjs"))) as { renderSYaml: () => string };
-    expect(readFileSync(join(root, "s.yaml"), "utf8")).toBe(renderSYaml());
+    const { renderSYaml } = (await import(join(root, "../build.mjs"))) as {
+      renderSYaml: (dir: string) => string;
+    };
+    expect(readFileSync(join(root, "s.yaml"), "utf8")).toBe(renderSYaml(root));
     const events = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).fc.events;
-    expect(renderSYaml().match(/eventName: (\w+)/g)).toEqual(events.map((name: string) => `eventName: ${name}`));
+    expect(renderSYaml(root).match(/eventName: (\w+)/g)).toEqual(events.map((name: string) => `eventName: ${name}`));
   });
 });

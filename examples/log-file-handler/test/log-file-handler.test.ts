@@ -9,8 +9,8 @@ import { CdnLogSummarizer, generateCdnLogLines, parseCdnLogLine } from "fc-cdn-t
 import { createCdnEnvelope, createCdnEvent, invokeHandler } from "fc-cdn-trigger/testing";
 import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { invokeOnSystemNode, systemNodeVersion } from "../../../test/support/system-node.js";
 import { handler, logFileUrl } from "../src/index.js";
-import { invokeOnSystemNode, systemNodeVersion } from "./fc-runtime.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const bundle = join(root, "dist/index.js");
@@ -35,7 +35,7 @@ let base = "";
 const requests: string[] = [];
 
 beforeAll(async () => {
-  execFileSync(process.execPath, ["build.mjs"], { cwd: root, stdio: "pipe" });
+  execFileSync(process.execPath, ["../build.mjs"], { cwd: root, stdio: "pipe" });
   server = createServer((request, response) => {
     requests.push(request.url ?? "");
     if (request.url?.startsWith(PATH)) {
@@ -118,8 +118,10 @@ describe("log-file-handler", () => {
   });
 
   it("keeps s.yaml in sync with package.json's settings (regenerate: npm run s-yaml)", async () => {
-    const { renderSYaml } = (await import(join(root, "build.mjs"))) as { renderSYaml: () => string };
-    expect(readFileSync(join(root, "s.yaml"), "utf8")).toBe(renderSYaml());
-    expect(renderSYaml()).toContain("eventName: LogFileCreated");
+    const { renderSYaml } = (await import(join(root, "../build.mjs"))) as {
+      renderSYaml: (dir: string) => string;
+    };
+    expect(readFileSync(join(root, "s.yaml"), "utf8")).toBe(renderSYaml(root));
+    expect(renderSYaml(root)).toContain("eventName: LogFileCreated");
   });
 });

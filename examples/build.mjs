@@ -1,18 +1,18 @@
-// Builds this example for Function Compute's Node.js runtime:
+// Builds an example (the current folder, as `npm run build` in it sets) for FC's Node.js runtime:
 //   dist/index.js  one CommonJS file with fc-cdn-trigger bundled in (FC loads index.js, calls index.handler);
 //   dist/code.zip  that file zipped, what `s deploy` uploads;
 //   s.yaml         rendered from the "fc" settings in package.json by fc-cdn-trigger/tooling.
-// `node build.mjs --s-yaml` only rewrites s.yaml.
+// `node ../build.mjs --s-yaml` only rewrites s.yaml. Copying one example out? Copy this file next to it.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createTriggerConfigs, renderServerlessDevsYaml } from "fc-cdn-trigger/tooling";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const pkg = JSON.parse(readFileSync(join(here, "package.json"), "utf8"));
+const readPackage = (here) => JSON.parse(readFileSync(join(here, "package.json"), "utf8"));
 
-/** The s.yaml this example deploys with; the test checks the file on disk matches it. */
-export function renderSYaml() {
+/** The s.yaml the example in `here` deploys with; its test checks the file on disk matches it. */
+export function renderSYaml(here) {
+  const pkg = readPackage(here);
   const { fc } = pkg;
   return renderServerlessDevsYaml({
     name: pkg.name.split("/").pop(),
@@ -25,7 +25,7 @@ export function renderSYaml() {
   });
 }
 
-async function bundle() {
+export async function bundle(here) {
   const [{ build }, { zipSync }] = await Promise.all([import("esbuild"), import("fflate")]);
   const dist = join(here, "dist");
   mkdirSync(dist, { recursive: true });
@@ -50,9 +50,10 @@ async function bundle() {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  writeFileSync(join(here, "s.yaml"), renderSYaml());
+  const here = process.cwd();
+  writeFileSync(join(here, "s.yaml"), renderSYaml(here));
   if (!process.argv.includes("--s-yaml")) {
-    const { bytes, zipBytes } = await bundle();
+    const { bytes, zipBytes } = await bundle(here);
     console.log(`dist/index.js ${bytes} bytes, dist/code.zip ${zipBytes} bytes, s.yaml written`);
   } else console.log("s.yaml written");
 }
