@@ -27,7 +27,8 @@ export interface SummarizeCdnLogOptions {
   /**
    * Node only: count in a worker thread, so that parsing runs on another core than reading and gunzip. The
    * summary is the same either way. Default: for logs from {@link readCdnLog} of at least 1 MiB (or of unknown
-   * size); `false` counts in the calling thread. Browsers always count in the calling thread.
+   * size) when the machine has a second core; `false` counts in the calling thread. Browsers always count in the
+   * calling thread.
    */
   worker?: boolean;
 }
@@ -286,10 +287,21 @@ async function workerThreads(): Promise<NodeWorkerThreads | undefined> {
   }
 }
 
+/** A worker only pays when a second core can parse while this one gunzips (FC instances may have less than one). */
+async function hasSecondCore(): Promise<boolean> {
+  try {
+    const os = await importNode<{ availableParallelism?: () => number; cpus: () => unknown[] }>("node:os");
+    return (os.availableParallelism?.() ?? os.cpus().length) >= 2;
+  } catch {
+    return false;
+  }
+}
+
 /** Summarises what readCdnLog reads straight from its bytes, in a worker when that pays. */
 async function summarizeBytes(source: ByteSource, options: SummarizeCdnLogOptions): Promise<CdnLogSummary> {
   const { top, capacity } = sketchOptions(options);
-  const threads = isNode && options.worker !== false ? await workerThreads() : undefined;
+  const wanted = options.worker ?? (isNode && (await hasSecondCore()));
+  const threads = isNode && wanted ? await workerThreads() : undefined;
   let sink: SummarySink | undefined;
   await source[SCAN_BYTES]((totalBytes) => {
     const big = totalBytes === undefined || totalBytes >= WORKER_MIN_BYTES;
