@@ -161,6 +161,49 @@ const warmRuns = (page, count) =>
     return times;
   }, count);
 
+/**
+ * In the page: `count` times, Run an endless loop, Stop it (the worker is terminated), and Run a quick handler;
+ * the milliseconds from Stop to that result (a fresh interpreter restored from the first one's snapshot).
+ */
+async function stopThenRun(page, count) {
+  const times = [];
+  const setCode = (code) =>
+    page.evaluate(
+      (source) => document.querySelector("[data-fc-playground]").playground.setCode(source, "python"),
+      code,
+    );
+  for (let i = 0; i < count; i++) {
+    await setCode("def handler(event, context):\n    while True:\n        pass\n");
+    await page.click('[data-role="run"]');
+    await page.waitForSelector('[data-role="stop"]:not([disabled])');
+    await page.waitForTimeout(200);
+    await setCode('def handler(event, context):\n    return "back"\n');
+    times.push(
+      await page.evaluate(async () => {
+        const root = document.querySelector("[data-fc-playground]");
+        const output = root.querySelector('[data-role="output"]');
+        const started = performance.now();
+        root.querySelector('[data-role="stop"]').click();
+        await new Promise((done) => setTimeout(done, 0));
+        const finished = new Promise((done) => {
+          const observer = new MutationObserver(() => {
+            const state = output.dataset.runState;
+            if (state !== "running" && state !== "idle") {
+              observer.disconnect();
+              done(state === "done" ? performance.now() - started : Number.NaN);
+            }
+          });
+          observer.observe(output, { attributes: true, attributeFilter: ["data-run-state"] });
+        });
+        root.querySelector('[data-role="run"]').click();
+        return finished;
+      }),
+    );
+  }
+  if (times.some(Number.isNaN)) throw new Error("a Run after Stop did not finish with a result");
+  return times;
+}
+
 try {
   // 1. Choosing Python → first result: cold (fresh profile) and with Pyodide in the HTTP cache.
   const cold = [];
@@ -188,6 +231,7 @@ try {
   const jsTimes = await warmRuns(page, 20);
   await pythonToFirstResult(page);
   const pyTimes = await warmRuns(page, 20);
+  const restartTimes = await stopThenRun(page, 5);
   await close();
 
   // 3. Pyodide's files.
@@ -217,6 +261,9 @@ try {
   );
   console.log(
     `  baseline: warm JavaScript Run in the same page: median ${ms(jsMedian)}; ratio ${(pyMedian / jsMedian).toFixed(2)}×`,
+  );
+  console.log(
+    `Stop → next Python result (fresh worker from the snapshot): median ${ms(median(restartTimes))} of ${restartTimes.length}`,
   );
   console.log(
     `Pyodide on the wire (astro preview): ${mb(wireBytes)} in ${wireFiles} files; raw ${mb(raw)}; gzip-9 ${mb(gzip)} (${files

@@ -37,7 +37,7 @@ afterAll(async () => {
 
 /** Picks Python in the language picker and waits until Pyodide has started. */
 async function choosePython(target: Page): Promise<void> {
-  await target.selectOption('[data-role="language"]', "python");
+  await target.selectOption('[data-fc-playground] [data-role="language"]', "python");
   await target.waitForSelector('[data-fc-playground][data-python="ready"]', { timeout: 120_000 });
 }
 
@@ -67,7 +67,8 @@ const eventJson = () =>
   );
 
 /** The return value exactly as the panel shows it (textContent: no layout-dependent whitespace). */
-const returnValue = async () => (await page.locator('[data-role="output"] .fcpg-result-value').textContent()) ?? "";
+const returnValue = async () =>
+  (await page.locator('[data-fc-playground] [data-role="output"] .fcpg-result-value').textContent()) ?? "";
 
 const domainOf = (name: CdnEventName) =>
   String((CDN_EVENT_CATALOG[name].sample.events[0].eventParameter as { domain: string }).domain);
@@ -108,7 +109,7 @@ describe.skipIf(!hasSample)(`the seed's official sample (${SAMPLE_LABEL})`, () =
       const file = join(scratch, "index.py");
       writeFileSync(file, sample);
       for (const name of CDN_EVENT_NAMES) {
-        await page.selectOption('[data-role="event"]', name);
+        await page.selectOption('[data-fc-playground] [data-role="event"]', name);
         // Still the sample, byte for byte: picking an event never touches edited code.
         expect(await handlerCode()).toBe(sample);
         const event = await eventJson();
@@ -127,7 +128,7 @@ describe.skipIf(!hasSample)(`the seed's official sample (${SAMPLE_LABEL})`, () =
 
 describe("FC's Python runtime semantics", () => {
   it("event is bytes, context is snake_case, print and logging reach the console panel, the return value shows", async () => {
-    await page.selectOption('[data-role="event"]', "CachedObjectsRefreshed");
+    await page.selectOption('[data-fc-playground] [data-role="event"]', "CachedObjectsRefreshed");
     await setPython(`import json
 import logging
 
@@ -162,7 +163,7 @@ def handler(event, context):
     expect(outcome.text).not.toContain("not shown");
     // Logging lines carry FC's prefix (time, request id, level) and the panel's level.
     const levels = await page
-      .locator('[data-role="output"] .fcpg-line')
+      .locator('[data-fc-playground] [data-role="output"] .fcpg-line')
       .evaluateAll((rows) => rows.map((row) => `${(row as HTMLElement).dataset.level} ${row.textContent}`));
     expect(levels.find((line) => line.endsWith("an info line"))).toMatch(
       /^info \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z [0-9a-f-]{36} \[INFO\] an info line$/,
@@ -174,9 +175,9 @@ def handler(event, context):
 
   it("every Python template runs against its event; generated code follows the event picker", async () => {
     for (const template of ["sdk", "plain", "official"] as const) {
-      await page.selectOption('[data-role="template"]', template);
+      await page.selectOption('[data-fc-playground] [data-role="template"]', template);
       for (const name of ["LogFileCreated", "CdnDomainAdded"] as const) {
-        await page.selectOption('[data-role="event"]', name);
+        await page.selectOption('[data-fc-playground] [data-role="event"]', name);
         const code = await handlerCode();
         if (template !== "official") {
           // The SDK's generateHandlerCode, for the picked event only.
@@ -190,11 +191,11 @@ def handler(event, context):
         expect(outcome.text).toContain(domainOf(name));
       }
     }
-    expect(await page.locator('[data-role="file-name"]').textContent()).toBe("index.py");
+    expect(await page.locator('[data-fc-playground] [data-role="file-name"]').textContent()).toBe("index.py");
   });
 
   it("an exception shows a Python traceback at the user's line, with a marker on that line", async () => {
-    await page.selectOption('[data-role="event"]', "LogFileCreated");
+    await page.selectOption('[data-fc-playground] [data-role="event"]', "LogFileCreated");
     await setPython(`import json
 
 
@@ -236,7 +237,7 @@ def handler(event, context):
 });
 
 async function expectMarkerOnLine(line: number): Promise<void> {
-  const editor = page.locator('[data-role="handler-editor"]');
+  const editor = page.locator('[data-fc-playground] [data-role="handler-editor"]');
   await editor.locator(".squiggly-error").first().waitFor({ timeout: 20_000 });
   const squiggle = await editor.locator(".squiggly-error").first().boundingBox();
   const number = await editor.locator(".line-numbers", { hasText: new RegExp(`^${line}$`) }).boundingBox();
@@ -250,7 +251,9 @@ describe("timeouts and Stop", () => {
     const outcome = await clickRun(page, 60_000);
     expect(outcome.state).toBe("timeout");
     expect(outcome.text).toContain("Timed out after 5 s");
-    expect(await page.locator('[data-role="output"] .fcpg-line').count()).toBeLessThanOrEqual(2000);
+    expect(await page.locator('[data-fc-playground] [data-role="output"] .fcpg-line').count()).toBeLessThanOrEqual(
+      2000,
+    );
     // A fresh interpreter replaces the terminated one; the next Run waits for it and works.
     await setPython('def handler(event, context):\n    return "alive again"\n');
     const next = await clickRun(page, 120_000);
@@ -261,10 +264,10 @@ describe("timeouts and Stop", () => {
   it("Stop terminates a busy run, and the next Run works", async () => {
     await page.waitForSelector('[data-fc-playground][data-python="ready"]', { timeout: 120_000 });
     await setPython("def handler(event, context):\n    while True:\n        pass\n");
-    await page.click('[data-role="run"]');
-    await page.waitForSelector('[data-role="stop"]:not([disabled])');
+    await page.click('[data-fc-playground] [data-role="run"]');
+    await page.waitForSelector('[data-fc-playground] [data-role="stop"]:not([disabled])');
     await page.waitForTimeout(300);
-    await page.click('[data-role="stop"]');
+    await page.click('[data-fc-playground] [data-role="stop"]');
     expect((await waitForRunEnd(page)).state).toBe("stopped");
     await setPython('def handler(event, context):\n    return "after stop"\n');
     expect((await clickRun(page, 120_000)).state).toBe("done");
@@ -295,7 +298,7 @@ describe("Pyodide's bytes", () => {
 
     await openPlayground(fresh, siteUrl);
     expect((await clickRun(fresh)).state).toBe("done");
-    await fresh.selectOption('[data-role="language"]', "javascript");
+    await fresh.selectOption('[data-fc-playground] [data-role="language"]', "javascript");
     expect((await clickRun(fresh)).state).toBe("done");
     await fresh.goto(`${siteUrl}/events/LogFileCreated/`, { waitUntil: "networkidle" });
     await openPlayground(fresh, siteUrl);

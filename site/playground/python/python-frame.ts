@@ -22,12 +22,21 @@ function spawn(): void {
   toPage({ kind: "py-booting" });
   next.onmessage = (event: MessageEvent) => {
     if (worker !== next) return;
-    const data = event.data as { kind?: unknown; runId?: unknown; ms?: unknown; version?: unknown; message?: unknown };
+    const data = event.data as { kind?: unknown; runId?: unknown; message?: unknown; snapshot?: unknown };
     switch (data?.kind) {
       case "booted":
         toPage({ ...(data as FromPythonWorker & { kind: "booted" }), kind: "py-booted" });
         return;
+      case "snapshot":
+        if (data.snapshot instanceof Uint8Array && boot) boot.snapshot = data.snapshot as Uint8Array<ArrayBuffer>;
+        return;
       case "boot-failed":
+        if (boot?.snapshot) {
+          // Restoring the snapshot failed: start from scratch instead (and make a new snapshot).
+          delete boot.snapshot;
+          replace();
+          return;
+        }
         // Not respawned (it would fail the same way); the next Run tries again with a fresh worker.
         kill();
         toPage({ kind: "py-boot-failed", message: String(data.message ?? "") });

@@ -25,6 +25,11 @@ export interface PythonBoot {
   files: PyodideFiles;
   /** pyodide-lock.json, without its package list: the playground loads no packages. */
   lockFile: string;
+  /**
+   * A memory snapshot of a started interpreter, made by the first worker: later workers (after a timeout, a
+   * Stop or a crash) restore it instead of starting CPython from scratch, ~10× faster. Never leaves memory.
+   */
+  snapshot?: Uint8Array<ArrayBuffer>;
 }
 
 /** A Python run: the user's index.py and the event body. */
@@ -54,6 +59,7 @@ export interface BootPhases {
 /** Worker → frame (the frame relays them to the page as py-booted / py-boot-failed). */
 export type FromPythonWorker =
   | { kind: "booted"; ms: number; version: string; phases: BootPhases }
+  | { kind: "snapshot"; snapshot: Uint8Array<ArrayBuffer> }
   | { kind: "boot-failed"; message: string }
   | { kind: "started"; runId: number };
 

@@ -9,11 +9,16 @@ import type { FromPythonWorker, PythonBoot, PythonRunRequest } from "./python-pr
 import RUNNER_SOURCE from "./runner.py";
 
 // Captured before anything else runs: user code may overwrite globals through the `js` module.
-const post = self.postMessage.bind(self) as (message: FromWorker | FromPythonWorker | CrashedMessage) => void;
+const post = self.postMessage.bind(self) as (
+  message: FromWorker | FromPythonWorker | CrashedMessage,
+  transfer?: Transferable[],
+) => void;
 const nativeFetch = self.fetch.bind(self);
 
 /** The file name runner.py's frames carry, so tracebacks can leave them out (runner.py's RUNNER_FILE). */
 const RUNNER_FILE = "<fc-playground-runner>";
+/** The standard library runner.py uses, imported before the snapshot is taken. */
+const PRELOAD = "import datetime, inspect, io, json, linecache, logging, os, random, sys, time, traceback, types, uuid";
 const NO_NETWORK = "the playground has no network; handlers run offline in your browser";
 
 interface PyProxyFunction {
@@ -22,6 +27,7 @@ interface PyProxyFunction {
 }
 interface PyodideLike {
   version: string;
+  makeMemorySnapshot(): Uint8Array<ArrayBuffer>;
   globals: { get(name: string): PyProxyFunction };
   runPython(code: string, options?: { globals?: unknown; filename?: string }): unknown;
   setStdout(options: { batched: (line: string) => void }): void;
@@ -73,6 +79,8 @@ async function start(boot: PythonBoot): Promise<void> {
     // Imported above from a blob: URL; Pyodide would otherwise import `${indexURL}pyodide.asm.mjs` over the network.
     createPyodideModule: asm.default,
     lockFileContents: boot.lockFile,
+    // Restore the first worker's snapshot when there is one; the first worker makes it.
+    ...(boot.snapshot ? { _loadSnapshot: boot.snapshot } : { _makeSnapshot: true }),
     env: {
       FC_FUNCTION_NAME: "cdn-handler",
       FC_FUNCTION_HANDLER: "index.handler",
@@ -82,6 +90,13 @@ async function start(boot: PythonBoot): Promise<void> {
       FC_ACCOUNT_ID: "1234567890123456",
     },
   });
+  if (!boot.snapshot) {
+    // The snapshot holds the modules runner.py imports, already imported; made before any JS object is
+    // handed to Python (a snapshot cannot hold those).
+    pyodide.runPython(PRELOAD);
+    const snapshot = pyodide.makeMemorySnapshot();
+    post({ kind: "snapshot", snapshot }, [snapshot.buffer]);
+  }
   const interpreterAt = performance.now();
   restoreFetch();
   URL.revokeObjectURL(loaderUrl);

@@ -8,6 +8,7 @@ import json
 import linecache
 import logging
 import os
+import random
 import sys
 import time
 import traceback
@@ -19,6 +20,9 @@ USER_FILE = "/code/index.py"
 RUNNER_FILE = "<fc-playground-runner>"
 MAX_LINES = 2000
 MAX_CHARS = 10_000
+
+# A worker restored from a memory snapshot would otherwise replay the snapshot's random sequence.
+random.seed()
 
 # ---- console: print and logging lines, batched to the page and capped -----------------------------------
 
