@@ -33,6 +33,21 @@ export const PYODIDE_VERSION: string = assets.pyodideVersion;
 /** Total bytes of Pyodide's files (what the first choice of Python downloads when nothing is cached). */
 export const PYODIDE_BYTES: number = Object.values(assets.files).reduce((sum, file) => sum + file.bytes, 0);
 
+// One download per page, however many playgrounds choose Python (each still gets its own sandbox).
+let downloading: Promise<PyodideFiles> | undefined;
+const progressListeners = new Set<(loaded: number) => void>();
+
+function downloadOnce(onProgress: (loaded: number) => void): Promise<PyodideFiles> {
+  progressListeners.add(onProgress);
+  downloading ??= download((loaded) => {
+    for (const listener of progressListeners) listener(loaded);
+  }).catch((error: unknown) => {
+    downloading = undefined;
+    throw error;
+  });
+  return downloading.finally(() => progressListeners.delete(onProgress));
+}
+
 async function download(onProgress: (loaded: number) => void): Promise<PyodideFiles> {
   const base = new URL(assets.indexPath, location.href);
   const loaded: Record<string, number> = {};
@@ -104,7 +119,7 @@ export class PythonSandbox {
   }
 
   async #load(): Promise<void> {
-    this.#files ??= download((loaded) => this.#onStatus({ phase: "download", loaded, total: PYODIDE_BYTES }));
+    this.#files ??= downloadOnce((loaded) => this.#onStatus({ phase: "download", loaded, total: PYODIDE_BYTES }));
     const booted = new Promise<void>((resolve, reject) => {
       this.#firstBoot = { resolve, reject };
     });
