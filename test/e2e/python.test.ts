@@ -325,6 +325,28 @@ describe("Pyodide's bytes", () => {
   });
 });
 
+describe("when Pyodide cannot be downloaded", () => {
+  it("says which file failed, and the next Run downloads it again and works", async () => {
+    const own = await launchBrowser();
+    const fresh = await own.newPage({ width: 1280, height: 900 });
+    await fresh.route("**/pyodide.asm.wasm", (route) => route.abort("connectionfailed"));
+    await openPlayground(fresh, siteUrl);
+    await fresh.selectOption('[data-fc-playground] [data-role="language"]', "python");
+    await fresh.waitForSelector('[data-fc-playground][data-python="failed"]', { timeout: 60_000 });
+    const status = await fresh.locator('[data-fc-playground] [data-role="python-status"]').textContent();
+    expect(status).toMatch(/Python could not start: \/pyodide\/[\d.]+\/pyodide\.asm\.wasm could not be downloaded/);
+    const failed = await clickRun(fresh, 60_000);
+    expect(failed.state).toBe("error");
+    expect(failed.text).toContain("pyodide.asm.wasm could not be downloaded");
+    expect(failed.text).toContain("press Run to try again");
+    await fresh.unroute("**/pyodide.asm.wasm");
+    const next = await clickRun(fresh, 120_000);
+    expect(next.state, next.text).toBe("done");
+    expect(await fresh.getAttribute("[data-fc-playground]", "data-python")).toBe("ready");
+    await own.close();
+  });
+});
+
 it("no console errors on the page", async () => {
   const outcome = await readOutcome(page);
   expect(outcome.state).not.toBe("running");

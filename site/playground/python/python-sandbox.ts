@@ -55,9 +55,11 @@ async function download(onProgress: (loaded: number) => void): Promise<PyodideFi
   const entries = await Promise.all(
     Object.entries(assets.files).map(async ([role, file]) => {
       const url = new URL(file.name, base);
-      const response = await fetch(url);
+      const response = await fetch(url).catch((error: unknown) => {
+        throw new Error(`${url.pathname} could not be downloaded (${String(error)}); press Run to try again`);
+      });
       if (!response.ok || !response.body) {
-        throw new Error(`${url.pathname} answered HTTP ${response.status}; reload the page to try again`);
+        throw new Error(`${url.pathname} answered HTTP ${response.status}; press Run to try again`);
       }
       const reader = response.body.getReader();
       const chunks: Uint8Array<ArrayBuffer>[] = [];
@@ -109,8 +111,13 @@ export class PythonSandbox {
   /** Downloads Pyodide (once) and starts Python in the sandbox; resolves when Python is ready. */
   load(): Promise<void> {
     this.#loaded ??= this.#load().catch((error: unknown) => {
+      // Start over on the next Run: a fresh download if that failed, and a fresh frame either way.
       this.#loaded = undefined;
       this.#files = undefined;
+      this.#firstBoot = undefined;
+      this.#frame?.remove();
+      this.#frame = undefined;
+      this.#framed = undefined;
       const message = error instanceof Error ? error.message : String(error);
       this.#onStatus({ phase: "failed", message });
       throw error;
