@@ -245,6 +245,33 @@ async function expectMarkerOnLine(line: number): Promise<void> {
   expect(Math.abs((squiggle?.y ?? 0) - (number?.y ?? 0))).toBeLessThan(5);
 }
 
+describe("the sandbox", () => {
+  it("Python code reaches no DOM, storage or network (opaque-origin iframe → worker, connect-src 'none')", async () => {
+    await page.evaluate(() => localStorage.setItem("python-secret", "kept"));
+    await setPython(`import js
+
+
+def handler(event, context):
+    found = [name for name in ("document", "localStorage", "sessionStorage", "parent", "top") if hasattr(js, name)]
+    try:
+        request = js.XMLHttpRequest.new()
+        request.open("GET", "${siteUrl}/", False)
+        request.send()
+        network = "reached " + str(request.status)
+    except Exception as error:
+        network = "blocked: " + type(error).__name__
+    return {"found": found, "network": network, "origin": js.eval("self.origin")}
+`);
+    const outcome = await clickRun(page, 60_000);
+    expect(outcome.state, outcome.text).toBe("done");
+    const result = JSON.parse(await returnValue());
+    expect(result.found).toEqual([]);
+    expect(result.network).toMatch(/^blocked/);
+    expect(result.origin).toBe("null");
+    expect(await page.evaluate(() => localStorage.getItem("python-secret"))).toBe("kept");
+  });
+});
+
 describe("timeouts and Stop", () => {
   it("an endless loop is stopped by the timeout (its output capped), and the next Run works", async () => {
     await setPython("def handler(event, context):\n    n = 0\n    while True:\n        n += 1\n        print(n)\n");
