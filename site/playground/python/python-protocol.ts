@@ -5,7 +5,14 @@
 
 import type { FromFrame } from "../runner/protocol";
 
-/** Pyodide's files, fetched by the page from the site (same origin) and handed to each worker. */
+/**
+ * Pyodide's files, fetched by the page from the site (same origin) and handed to each worker.
+ *
+ * @example
+ * ```ts
+ * const files: PyodideFiles = { loader, asm, wasm, stdlib }; // four Blobs
+ * ```
+ */
 export interface PyodideFiles {
   /** pyodide.mjs: the loader. */
   loader: Blob;
@@ -17,7 +24,14 @@ export interface PyodideFiles {
   stdlib: Blob;
 }
 
-/** What a Python worker needs to start: the files, where they notionally live, and the lock file's contents. */
+/**
+ * What a Python worker needs to start: the files, where they notionally live, and the lock file's contents.
+ *
+ * @example
+ * ```ts
+ * worker.postMessage({ kind: "boot", indexURL: "https://site/pyodide/314.0.7/", files, lockFile } satisfies PythonBoot);
+ * ```
+ */
 export interface PythonBoot {
   kind: "boot";
   /** Absolute URL of the self-hosted Pyodide folder (Pyodide's indexURL), ending in "/". */
@@ -32,7 +46,14 @@ export interface PythonBoot {
   snapshot?: Uint8Array<ArrayBuffer>;
 }
 
-/** A Python run: the user's index.py and the event body. */
+/**
+ * A Python run: the user's index.py and the event body.
+ *
+ * @example
+ * ```ts
+ * const run: PythonRunRequest = { kind: "run", runId: 1, code: "def handler(e, c):\n    return 1\n", event: "{}", timeoutMs: 5000 };
+ * ```
+ */
 export interface PythonRunRequest {
   kind: "run";
   runId: number;
@@ -43,27 +64,55 @@ export interface PythonRunRequest {
   timeoutMs: number;
 }
 
-/** Page → Python frame. */
+/**
+ * Page → Python frame.
+ *
+ * @example
+ * ```ts
+ * frame.contentWindow.postMessage({ kind: "stop", runId: 1 } satisfies ToPythonFrame, "*");
+ * ```
+ */
 export type ToPythonFrame =
   | { kind: "init"; runtime: string; boot: Omit<PythonBoot, "kind"> }
   | PythonRunRequest
   | { kind: "stop"; runId: number };
 
-/** Where a worker's start-up time went, in milliseconds: importing Pyodide's JS, starting CPython, runner.py. */
+/**
+ * Where a worker's start-up time went, in milliseconds: importing Pyodide's JS, starting CPython, runner.py.
+ *
+ * @example
+ * ```ts
+ * const phases: BootPhases = { imports: 35, interpreter: 1630, runner: 23 };
+ * ```
+ */
 export interface BootPhases {
   imports: number;
   interpreter: number;
   runner: number;
 }
 
-/** Worker → frame (the frame relays them to the page as py-booted / py-boot-failed). */
+/**
+ * Worker → frame (the frame relays them to the page as py-booted / py-boot-failed).
+ *
+ * @example
+ * ```ts
+ * post({ kind: "started", runId: 1 } satisfies FromPythonWorker);
+ * ```
+ */
 export type FromPythonWorker =
   | { kind: "booted"; ms: number; version: string; phases: BootPhases }
   | { kind: "snapshot"; snapshot: Uint8Array<ArrayBuffer> }
   | { kind: "boot-failed"; message: string }
   | { kind: "started"; runId: number };
 
-/** Frame → page: the JavaScript runtime's messages plus the Python ones. */
+/**
+ * Frame → page: the JavaScript runtime's messages plus the Python ones.
+ *
+ * @example
+ * ```ts
+ * parent.postMessage({ kind: "py-booting" } satisfies FromPythonFrame, "*");
+ * ```
+ */
 export type FromPythonFrame =
   | FromFrame
   | { kind: "py-booting" }

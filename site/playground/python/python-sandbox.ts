@@ -8,14 +8,28 @@ import { DEFAULT_TIMEOUT_MS, readFrameMessage } from "../runner/protocol";
 import { FRAME_CSP, type RunCallbacks } from "../runner/sandbox";
 import { type BootPhases, type PyodideFiles, readPythonMessage, type ToPythonFrame } from "./python-protocol";
 
-/** What the Python runtime is doing, for the playground's status line. */
+/**
+ * What the Python runtime is doing, for the playground's status line.
+ *
+ * @example
+ * ```ts
+ * const show = (status: PythonStatus) => status.phase === "download" && console.log(status.loaded, status.total);
+ * ```
+ */
 export type PythonStatus =
   | { phase: "download"; loaded: number; total: number }
   | { phase: "starting" }
   | { phase: "ready"; bootMs: number; version: string; phases: BootPhases }
   | { phase: "failed"; message: string };
 
-/** A Python run's inputs: the user's index.py and the event body. */
+/**
+ * A Python run's inputs: the user's index.py and the event body.
+ *
+ * @example
+ * ```ts
+ * const input: PythonRunInput = { code: "def handler(event, context):\n    return 'ok'\n", event: "{}" };
+ * ```
+ */
 export interface PythonRunInput {
   code: string;
   event: string;
@@ -27,10 +41,24 @@ const WATCHDOG_GRACE_MS = 1500;
 /** How long a fresh worker may take to start Python before the run is reported as failed. */
 const BOOT_LIMIT_MS = 90_000;
 
-/** Pyodide's version, known before anything is downloaded. */
+/**
+ * Pyodide's version, known before anything is downloaded.
+ *
+ * @example
+ * ```ts
+ * label.textContent = `Pyodide ${PYODIDE_VERSION}`;
+ * ```
+ */
 export const PYODIDE_VERSION: string = assets.pyodideVersion;
 
-/** Total bytes of Pyodide's files (what the first choice of Python downloads when nothing is cached). */
+/**
+ * Total bytes of Pyodide's files (what the first choice of Python downloads when nothing is cached).
+ *
+ * @example
+ * ```ts
+ * progress.max = PYODIDE_BYTES;
+ * ```
+ */
 export const PYODIDE_BYTES: number = Object.values(assets.files).reduce((sum, file) => sum + file.bytes, 0);
 
 // One download per page, however many playgrounds choose Python (each still gets its own sandbox).
