@@ -8,7 +8,7 @@ export type PlaygroundLanguage = "typescript" | "javascript" | "python";
 export type ScriptLanguage = Exclude<PlaygroundLanguage, "python">;
 
 /** A template id, as used in `data-template` and the template picker. */
-export type TemplateId = "sdk" | "plain" | "official";
+export type TemplateId = "sdk" | "plain" | "official" | "logs";
 
 /** One template: a label and its source in each language. */
 export interface HandlerTemplate {
@@ -143,6 +143,70 @@ exports.handler = (event: Buffer, context: FcContext, callback: Callback) => {
 };
 `;
 
+// LogFileCreated end to end: the playground serves the event's filePath with a generated gzip log (see
+// runner/sample-log.ts), so this streams, gunzips and summarises a realistic file right in the browser.
+const LOGS_TS = `import { defineCdnHandler } from "fc-cdn-trigger";
+import { readCdnLog, summarizeCdnLog } from "fc-cdn-trigger/logs";
+
+const percent = (ratio: number) => \`\${(ratio * 100).toFixed(1)}%\`;
+
+export const handler = defineCdnHandler({
+  LogFileCreated: async (event) => {
+    const { domain, filePath } = event.eventParameter;
+    // Download, gunzip and parse one chunk at a time: flat memory.
+    const summary = await summarizeCdnLog(readCdnLog(filePath), { top: 5 });
+    const { requests, bytes, cacheHitRatio, statusClasses } = summary;
+    const mb = (bytes / 1e6).toFixed(1);
+    console.log(\`\${event.eventName} for \${domain}: \${requests} requests, \${mb} MB\`);
+    console.log(\`cache hit ratio: \${percent(cacheHitRatio.byRequests)} of requests\`);
+    console.log("status classes:", statusClasses);
+    console.log("top URLs:");
+    for (const { value, count } of summary.top.urls) {
+      console.log(\`\${String(count).padStart(6)}  \${value}\`);
+    }
+    return {
+      domain,
+      requests,
+      cacheHitRatio,
+      statusClasses,
+      topUrls: summary.top.urls.map(({ value, count }) => ({ url: value, count })),
+    };
+  },
+  default: (event) => console.log(\`\${event.eventName}: not a log file, skipped\`),
+});
+`;
+
+const LOGS_JS = `import { defineCdnHandler } from "fc-cdn-trigger";
+import { readCdnLog, summarizeCdnLog } from "fc-cdn-trigger/logs";
+
+const percent = (ratio) => \`\${(ratio * 100).toFixed(1)}%\`;
+
+export const handler = defineCdnHandler({
+  LogFileCreated: async (event) => {
+    const { domain, filePath } = event.eventParameter;
+    // Download, gunzip and parse one chunk at a time: flat memory.
+    const summary = await summarizeCdnLog(readCdnLog(filePath), { top: 5 });
+    const { requests, bytes, cacheHitRatio, statusClasses } = summary;
+    const mb = (bytes / 1e6).toFixed(1);
+    console.log(\`\${event.eventName} for \${domain}: \${requests} requests, \${mb} MB\`);
+    console.log(\`cache hit ratio: \${percent(cacheHitRatio.byRequests)} of requests\`);
+    console.log("status classes:", statusClasses);
+    console.log("top URLs:");
+    for (const { value, count } of summary.top.urls) {
+      console.log(\`\${String(count).padStart(6)}  \${value}\`);
+    }
+    return {
+      domain,
+      requests,
+      cacheHitRatio,
+      statusClasses,
+      topUrls: summary.top.urls.map(({ value, count }) => ({ url: value, count })),
+    };
+  },
+  default: (event) => console.log(\`\${event.eventName}: not a log file, skipped\`),
+});
+`;
+
 /**
  * The templates, in picker order.
  *
@@ -169,6 +233,12 @@ export const TEMPLATES: readonly HandlerTemplate[] = [
     label: "Like the official sample",
     hint: "The if/else chain of FC's Python sample, in JavaScript with a callback.",
     source: { typescript: OFFICIAL_TS, javascript: OFFICIAL_JS },
+  },
+  {
+    id: "logs",
+    label: "Summarise the log file",
+    hint: "Streams the event's gzip log file (a generated sample) and prints top URLs, cache hit ratio, status classes.",
+    source: { typescript: LOGS_TS, javascript: LOGS_JS },
   },
 ];
 

@@ -16,6 +16,7 @@ import {
   type SerializedError,
   type ToWorker,
 } from "./protocol";
+import { logUrlKey, type SampleLogFile, sampleLogFiles } from "./sample-log";
 import { type DecodedMappings, decodeMappings, mapPosition } from "./source-map";
 
 // Captured before user code runs: the user may overwrite `postMessage`, `console` or `onmessage`.
@@ -119,7 +120,42 @@ function installConsole(): void {
 
 // ---- the Node.js-like globals a handler expects --------------------------------------------------
 
-const NO_NETWORK = "the playground has no network; handlers run offline in your browser";
+const NO_NETWORK = "the playground has no network; only the sample log is served";
+
+/**
+ * The run's `fetch`: the filePath of a LogFileCreated event in the run's event body is answered with a gzip
+ * access log from the SDK's generator (made here, in the worker: the sandbox has no network, by design); any other
+ * request fails with {@link NO_NETWORK}.
+ */
+function sampleLogFetch(request: RunRequest, sdkModules: Sdk): typeof fetch {
+  const files = new Map<string, SampleLogFile>();
+  for (const file of sampleLogFiles(request.event)) files.set(logUrlKey(file.filePath), file);
+  const made = new Map<string, Promise<Uint8Array>>();
+  const gzipLog = async (file: SampleLogFile): Promise<Uint8Array> => {
+    const logs = sdkModules.namespaces.get("fc-cdn-trigger/logs") as
+      | { generateCdnLog(options: SampleLogFile["options"]): string }
+      | undefined;
+    if (!logs) throw new TypeError(`fetch failed: ${NO_NETWORK} (the log generator is unavailable)`);
+    const stream = new Blob([logs.generateCdnLog(file.options)]).stream().pipeThrough(new CompressionStream("gzip"));
+    return new Uint8Array(await new Response(stream).arrayBuffer());
+  };
+  return async (input, init) => {
+    const url = typeof input === "string" ? input : input instanceof URL ? input.href : (input as Request).url;
+    const method = (init?.method ?? (input instanceof Request ? input.method : "GET")).toUpperCase();
+    const file = files.get(logUrlKey(String(url)));
+    if (!file || (method !== "GET" && method !== "HEAD")) throw new TypeError(NO_NETWORK);
+    if (init?.signal?.aborted) throw init.signal.reason;
+    const key = logUrlKey(file.filePath);
+    if (!made.has(key)) made.set(key, gzipLog(file));
+    const bytes = (await made.get(key)) as Uint8Array<ArrayBuffer>;
+    const headers = {
+      "content-type": "application/gzip",
+      "content-length": String(bytes.byteLength),
+      "x-playground": "sample log generated in your browser",
+    };
+    return new Response(method === "HEAD" ? null : bytes, { status: 200, statusText: "OK", headers });
+  };
+}
 
 function installGlobals(request: RunRequest, sdkModules: Sdk): { module: { exports: Record<string, unknown> } } {
   const g = self as unknown as Record<string, unknown>;
@@ -147,8 +183,7 @@ function installGlobals(request: RunRequest, sdkModules: Sdk): { module: { expor
     versions: { node: "20.0.0" },
     nextTick: (fn: (...args: unknown[]) => void, ...args: unknown[]) => queueMicrotask(() => fn(...args)),
   };
-  const offline = () => Promise.reject(new TypeError(`fetch failed: ${NO_NETWORK}`));
-  g.fetch = offline;
+  g.fetch = sampleLogFetch(request, sdkModules);
   for (const name of ["XMLHttpRequest", "WebSocket", "EventSource"]) {
     g[name] = class {
       constructor() {
