@@ -11,6 +11,7 @@ import type { PythonMode } from "../python/python-mode";
 import { eventNamesIn, pythonTemplate } from "../python/python-templates";
 import { DEFAULT_TIMEOUT_MS } from "../runner/protocol";
 import { type RunCallbacks, Sandbox } from "../runner/sandbox";
+import { attachPersistence } from "../share/persistence";
 import {
   defaultLanguageOf,
   type HandlerTemplate,
@@ -40,6 +41,8 @@ export interface PlaygroundHandle {
   /** Runs and resolves when the output is final (done, error, timeout or stopped). */
   run(): Promise<void>;
   stop(): void;
+  /** Calls `listener` after every edit of the handler or the event, and on a language switch; returns an unsubscribe. */
+  onDidChange(listener: () => void): () => void;
   dispose(): void;
 }
 
@@ -434,7 +437,18 @@ export async function createPlayground(root: HTMLElement): Promise<PlaygroundHan
     },
     run,
     stop,
+    onDidChange(listener) {
+      const subscriptions = [
+        handlerEditor.onDidChangeModelContent(listener),
+        handlerEditor.onDidChangeModel(listener),
+        eventEditor.onDidChangeModelContent(listener),
+      ];
+      return () => {
+        for (const subscription of subscriptions) subscription.dispose();
+      };
+    },
     dispose() {
+      detachPersistence();
       sandbox.dispose();
       void python?.then((mode) => mode.dispose());
       markerListener.dispose();
@@ -446,6 +460,8 @@ export async function createPlayground(root: HTMLElement): Promise<PlaygroundHan
       eventModel.dispose();
     },
   };
+  // Share link (loaded, never run) or autosaved work; Share and Reset buttons.
+  const detachPersistence = attachPersistence(root, handle);
   (root as HTMLElement & { playground?: PlaygroundHandle }).playground = handle;
   root.dispatchEvent(new CustomEvent("fc-playground:ready", { bubbles: true, detail: handle }));
   return handle;

@@ -1,0 +1,220 @@
+// A playground's memory: a share link in the URL hash (loaded, never run), autosave to localStorage per page and
+// playground, and Reset back to the template. Adds "Share" and "Reset" buttons and a status line to the toolbar.
+
+import type { PlaygroundLanguage } from "../templates";
+import { decodeShareState, encodeShareState, SHARE_PARAM, type ShareState, shareParamOf } from "./share-state";
+import "./share.css";
+
+/** What persistence needs from a mounted playground (a subset of its handle). */
+export interface PersistablePlayground {
+  readonly code: string;
+  readonly eventJson: string;
+  readonly language: PlaygroundLanguage;
+  setCode(code: string, language?: PlaygroundLanguage): void;
+  setEvent(presetIdOrJson: string): void;
+  setTemplate(id: "sdk" | "plain" | "official" | "logs", language?: PlaygroundLanguage): void;
+  /** Calls `listener` after every edit of the handler or the event, and on a language switch. */
+  onDidChange(listener: () => void): () => void;
+}
+
+/** The localStorage key prefix; the full key adds the page path and the playground's id. */
+export const AUTOSAVE_PREFIX = "fc-playground:v1:";
+const SAVE_DELAY_MS = 300;
+
+/**
+ * The autosave key of a playground: one per page and playground (its `id`, else its position on the page).
+ *
+ * @example
+ * ```ts
+ * localStorage.getItem(autosaveKey(root)); // '{"v":1,"language":"typescript",…}'
+ * ```
+ */
+export function autosaveKey(root: HTMLElement): string {
+  const all = [...document.querySelectorAll("[data-fc-playground]")];
+  const id = root.id || `playground-${all.indexOf(root) + 1}`;
+  return `${AUTOSAVE_PREFIX}${location.pathname}:${id}`;
+}
+
+function readSaved(key: string): ShareState | undefined {
+  try {
+    const text = localStorage.getItem(key);
+    if (text === null) return undefined;
+    const value = JSON.parse(text) as Partial<ShareState>;
+    const ok =
+      value.v === 1 &&
+      ["typescript", "javascript", "python"].includes(String(value.language)) &&
+      typeof value.code === "string" &&
+      typeof value.event === "string" &&
+      typeof value.eventName === "string";
+    return ok ? (value as ShareState) : undefined;
+  } catch {
+    // Storage disabled (private mode, blocked cookies) or a corrupt entry: start from the template.
+    return undefined;
+  }
+}
+
+const select = (root: HTMLElement, role: string) =>
+  root.querySelector<HTMLSelectElement>(`select[data-role="${role}"]`);
+const hasOption = (element: HTMLSelectElement | null, value: string) =>
+  !!element && [...element.options].some((option) => option.value === value);
+const serverDefault = (element: HTMLSelectElement | null) =>
+  element ? ([...element.options].find((option) => option.defaultSelected) ?? element.options[0])?.value : undefined;
+
+function button(label: string, role: string, title: string): HTMLButtonElement {
+  const element = document.createElement("button");
+  element.type = "button";
+  element.className = "fcpg-button";
+  element.dataset.role = role;
+  element.textContent = label;
+  element.title = title;
+  return element;
+}
+
+/**
+ * Wires share links, autosave and Reset into a mounted playground. The first playground of a page reads the share
+ * link in the URL hash; a valid one is loaded and never run, a broken one shows why and leaves the template.
+ * Otherwise the playground's autosaved work is restored.
+ *
+ * @example
+ * ```ts
+ * const handle = await createPlayground(root);
+ * attachPersistence(root, handle);
+ * ```
+ */
+export function attachPersistence(root: HTMLElement, playground: PersistablePlayground): () => void {
+  const key = autosaveKey(root);
+  const eventSelect = select(root, "event");
+  const templateSelect = select(root, "template");
+  const initialEvent = serverDefault(eventSelect) ?? "LogFileCreated";
+
+  const status = document.createElement("p");
+  status.className = "fcpg-share-status";
+  status.dataset.role = "share-status";
+  status.setAttribute("role", "status");
+  status.hidden = true;
+  const say = (text: string, tone: "info" | "error" = "info") => {
+    status.textContent = text;
+    status.dataset.tone = tone;
+    status.hidden = text === "";
+  };
+  const shareButton = button("Share", "share", "Copy a link that opens this handler and event (it does not run them)");
+  const resetButton = button("Reset", "reset", "Back to the template and the event you started with");
+  const actions = root.querySelector(".fcpg-actions");
+  actions?.append(shareButton, resetButton);
+  root.querySelector(".fcpg-toolbar")?.after(status);
+
+  const current = (): ShareState => {
+    const eventName = eventSelect?.value ?? "custom";
+    return { v: 1, language: playground.language, code: playground.code, eventName, event: playground.eventJson };
+  };
+  const apply = (state: ShareState) => {
+    playground.setCode(state.code, state.language);
+    if (hasOption(eventSelect, state.eventName) && eventSelect) eventSelect.value = state.eventName;
+    playground.setEvent(state.event);
+  };
+
+  // ---- load: a share link (first playground only), else this playground's autosave ----------------------
+
+  const isFirst = document.querySelector("[data-fc-playground]") === root;
+  const openShared = (encoded: string, fallback: string) => {
+    const decoded = decodeShareState(encoded);
+    if (decoded.ok) {
+      apply(decoded.state);
+      root.dataset.loadedFrom = "share";
+      say("Opened a shared handler and event. It has not been run: read it first, then press Run.");
+    } else {
+      root.dataset.loadedFrom = "share-failed";
+      say(`${decoded.message} ${fallback}`, "error");
+    }
+  };
+  const shared = isFirst ? shareParamOf(location.hash) : undefined;
+  if (shared !== undefined) openShared(shared, "Showing the default template instead.");
+  else {
+    const saved = readSaved(key);
+    if (saved && (saved.code !== playground.code || saved.event !== playground.eventJson)) {
+      apply(saved);
+      root.dataset.loadedFrom = "autosave";
+      say("Restored your last edit from this browser. Reset brings back the template.");
+    }
+  }
+
+  // ---- autosave ---------------------------------------------------------------------------------------------
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let quotaWarned = false;
+  const save = () => {
+    try {
+      localStorage.setItem(key, JSON.stringify(current()));
+    } catch (error) {
+      if (!quotaWarned) {
+        quotaWarned = true;
+        say(
+          `Your edits cannot be saved in this browser (${(error as Error).name}); they last until you leave the page.`,
+          "error",
+        );
+      }
+    }
+  };
+  const stopWatching = playground.onDidChange(() => {
+    clearTimeout(timer);
+    timer = setTimeout(save, SAVE_DELAY_MS);
+  });
+  const flush = () => {
+    if (timer !== undefined) {
+      clearTimeout(timer);
+      timer = undefined;
+      save();
+    }
+  };
+  window.addEventListener("pagehide", flush);
+  // A share link pasted into the address bar of an open playground page only changes the hash: open it too.
+  const onHashChange = () => {
+    const encoded = isFirst ? shareParamOf(location.hash) : undefined;
+    if (encoded !== undefined) openShared(encoded, "Your handler and event are unchanged.");
+  };
+  window.addEventListener("hashchange", onHashChange);
+
+  // ---- buttons ---------------------------------------------------------------------------------------------
+
+  shareButton.addEventListener("click", async () => {
+    let link: string;
+    try {
+      link = `${location.origin}${location.pathname}#${SHARE_PARAM}=${encodeShareState(current())}`;
+    } catch (error) {
+      say(`Cannot make a link: ${(error as Error).message}.`, "error");
+      return;
+    }
+    history.replaceState(null, "", link);
+    try {
+      await navigator.clipboard.writeText(link);
+      say("Link copied. It opens this handler and event without running them.");
+    } catch {
+      say("The link is in the address bar (copying to the clipboard was not allowed).");
+    }
+  });
+  resetButton.addEventListener("click", () => {
+    clearTimeout(timer);
+    timer = undefined;
+    const template = (templateSelect?.value ?? "sdk") as Parameters<PersistablePlayground["setTemplate"]>[0];
+    const language = playground.language === "python" ? "python" : undefined;
+    playground.setTemplate(template, language);
+    if (eventSelect) eventSelect.value = initialEvent;
+    playground.setEvent(initialEvent);
+    // The edits above notified synchronously: forget the save they scheduled, and the saved work.
+    clearTimeout(timer);
+    timer = undefined;
+    try {
+      localStorage.removeItem(key);
+    } catch {
+      // Nothing was saved.
+    }
+    say("");
+  });
+
+  return () => {
+    flush();
+    stopWatching();
+    window.removeEventListener("pagehide", flush);
+    window.removeEventListener("hashchange", onHashChange);
+  };
+}

@@ -1,0 +1,184 @@
+// Share links: a playground's state in the URL hash, as `#share=<base64url of deflated JSON>`. The JSON carries a
+// version (`v: 1`), so a link made by a later playground is recognised and refused with a clear message instead of
+// being half-read. Decoding never throws: every failure says what is wrong, and the caller falls back to the default.
+
+import { deflateSync, Inflate, strFromU8, strToU8 } from "fflate";
+
+/** The playground's handler languages (templates.ts's PlaygroundLanguage; repeated so Node tests can import this file). */
+type PlaygroundLanguage = "typescript" | "javascript" | "python";
+
+/**
+ * Everything a share link restores: the handler, its language, the event picker's choice and the event JSON.
+ *
+ * @example
+ * ```ts
+ * const state: ShareState = { v: 1, language: "javascript", code: "exports.handler = async () => 1;", eventName: "LogFileCreated", event: "{}" };
+ * ```
+ */
+export interface ShareState {
+  v: 1;
+  language: PlaygroundLanguage;
+  /** The handler source, exactly as written. */
+  code: string;
+  /** The event picker's choice: an event name, "several", "invalid", or "custom" for an edited event. */
+  eventName: string;
+  /** The event editor's JSON text, exactly as written. */
+  event: string;
+}
+
+/** The result of {@link decodeShareState}: the state, or why the link cannot be opened. */
+export type DecodedShare = { ok: true; state: ShareState } | { ok: false; message: string };
+
+/** The hash parameter holding a share link's state. */
+export const SHARE_PARAM = "share";
+/** Longest encoded state accepted, in characters: longer URLs get cut by chat apps and some browsers. */
+export const MAX_SHARE_CHARS = 60_000;
+/** Most bytes a link may inflate to: refuses "zip bombs" before they fill memory. */
+export const MAX_SHARE_BYTES = 400_000;
+
+const LANGUAGES: readonly PlaygroundLanguage[] = ["typescript", "javascript", "python"];
+
+function toBase64Url(bytes: Uint8Array): string {
+  let binary = "";
+  for (let at = 0; at < bytes.length; at += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(at, at + 0x8000));
+  }
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+function fromBase64Url(text: string): Uint8Array {
+  const base64 = text.replace(/-/g, "+").replace(/_/g, "/");
+  const binary = atob(base64 + "=".repeat((4 - (base64.length % 4)) % 4));
+  const bytes = new Uint8Array(binary.length);
+  for (let k = 0; k < binary.length; k++) bytes[k] = binary.charCodeAt(k);
+  return bytes;
+}
+
+/** Inflates at most `limit` bytes; throws a RangeError beyond it (checked chunk by chunk, not after the fact). */
+function inflateLimited(data: Uint8Array, limit: number): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const inflate = new Inflate((chunk) => {
+    total += chunk.length;
+    if (total > limit) throw new RangeError(`it expands to more than ${limit / 1000} kB`);
+    chunks.push(chunk);
+  });
+  inflate.push(data, true);
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+
+/**
+ * Encodes a state for the URL hash: JSON, deflated (fflate), base64url. Throws a RangeError when the result
+ * would be longer than {@link MAX_SHARE_CHARS}, so the caller can say so instead of making a broken link.
+ *
+ * @example
+ * ```ts
+ * location.hash = `${SHARE_PARAM}=${encodeShareState(state)}`;
+ * ```
+ */
+export function encodeShareState(state: ShareState): string {
+  const encoded = toBase64Url(deflateSync(strToU8(JSON.stringify(state)), { level: 9 }));
+  if (encoded.length > MAX_SHARE_CHARS) {
+    throw new RangeError(
+      `the handler and event are too large for a link (${encoded.length} characters compressed, at most ${MAX_SHARE_CHARS}); share a shorter handler or event`,
+    );
+  }
+  return encoded;
+}
+
+/**
+ * Decodes {@link encodeShareState}'s output. Never throws: a truncated, garbled, oversized or newer-version link
+ * gives `{ ok: false, message }` saying what is wrong.
+ *
+ * @example
+ * ```ts
+ * const decoded = decodeShareState(encoded);
+ * if (decoded.ok) playground.setCode(decoded.state.code, decoded.state.language);
+ * else showMessage(decoded.message);
+ * ```
+ */
+export function decodeShareState(encoded: string): DecodedShare {
+  const fail = (why: string): DecodedShare => ({ ok: false, message: `This share link cannot be opened: ${why}.` });
+  if (encoded.length === 0) return fail("it holds no state (nothing after #share=)");
+  if (encoded.length > MAX_SHARE_CHARS) {
+    return fail(`it is ${encoded.length} characters long, more than the ${MAX_SHARE_CHARS} a link may hold`);
+  }
+  if (!/^[A-Za-z0-9_-]+$/.test(encoded))
+    return fail("it contains characters a share link never has (was it cut or edited?)");
+  let json: string;
+  try {
+    json = strFromU8(inflateLimited(fromBase64Url(encoded), MAX_SHARE_BYTES));
+  } catch (error) {
+    return fail(
+      error instanceof RangeError
+        ? error.message
+        : "its data is corrupt or incomplete (was the link cut short when it was copied?)",
+    );
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return fail("its data is not a playground state");
+  }
+  if (typeof value !== "object" || value === null) return fail("its data is not a playground state");
+  const state = value as Record<string, unknown>;
+  if (state.v !== 1) {
+    return fail(
+      typeof state.v === "number" && state.v > 1
+        ? `it was made by a newer playground (format v${state.v}; this one reads v1)`
+        : "its data has no format version",
+    );
+  }
+  if (typeof state.language !== "string" || !LANGUAGES.includes(state.language as PlaygroundLanguage)) {
+    return fail(`its language ${JSON.stringify(state.language)} is not one of ${LANGUAGES.join(", ")}`);
+  }
+  for (const field of ["code", "eventName", "event"] as const) {
+    if (typeof state[field] !== "string") return fail(`its "${field}" is missing or not text`);
+  }
+  return {
+    ok: true,
+    state: {
+      v: 1,
+      language: state.language as PlaygroundLanguage,
+      code: state.code as string,
+      eventName: state.eventName as string,
+      event: state.event as string,
+    },
+  };
+}
+
+/**
+ * The encoded state in a URL hash (`#share=…`, possibly among other `&`-separated parameters), or `undefined` when
+ * the hash holds no share state.
+ *
+ * @example
+ * ```ts
+ * const encoded = shareParamOf(location.hash);
+ * if (encoded !== undefined) console.log(decodeShareState(encoded));
+ * ```
+ */
+export function shareParamOf(hash: string): string | undefined {
+  for (const part of hash.replace(/^#/, "").split("&")) {
+    if (part === SHARE_PARAM || part.startsWith(`${SHARE_PARAM}=`)) return part.slice(SHARE_PARAM.length + 1);
+  }
+  return undefined;
+}
+
+/**
+ * A link to `page` (a path or URL) that opens `state` in its playground.
+ *
+ * @example
+ * ```ts
+ * shareLink("/playground/", state); // "/playground/#share=eNq…"
+ * ```
+ */
+export function shareLink(page: string, state: ShareState): string {
+  return `${page.replace(/#.*$/, "")}#${SHARE_PARAM}=${encodeShareState(state)}`;
+}
