@@ -6,6 +6,7 @@ import starlight from "@astrojs/starlight";
 import { defineConfig } from "astro/config";
 import starlightTypeDoc, { typeDocSidebarGroup } from "starlight-typedoc";
 import { CDN_EVENT_NAMES } from "./sdk/src/events/catalog.ts";
+import { lazyMonacoCss } from "./site/playground/lazy-monaco-css.mjs";
 import { pythonPlayground } from "./site/playground/python/assets.mjs";
 import { playgroundAssets } from "./site/playground/vite-plugin.mjs";
 
@@ -52,6 +53,8 @@ export default defineConfig({
   integrations: [
     // Python in the playground: self-hosted Pyodide (copied into the built site) and the Python sandbox.
     pythonPlayground(),
+    // "Try it" on docs pages: Monaco's CSS loads with the editor, not up front.
+    lazyMonacoCss(),
     starlight({
       title: "fc-cdn-trigger",
       description:

@@ -182,7 +182,11 @@ describe("weight", () => {
     console.log(
       `[site] scripts fetched by /events/LogFileCreated/ (incl. idle search UI): ${total.bytes} B, ${total.gzip} B gzip`,
     );
-    expect(loaded.filter((s) => /monaco|playground/i.test(s.url))).toEqual([]);
+    // "Try it" adds only the playground's mount script (a few hundred bytes); the playground itself and Monaco load
+    // when it is scrolled into view.
+    expect(
+      loaded.filter((s) => /monaco|playground/i.test(s.url) && !/\/Playground\.astro_astro_type_script/.test(s.url)),
+    ).toEqual([]);
     expect(loaded.length).toBeGreaterThan(0);
   });
 });

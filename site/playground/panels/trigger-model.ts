@@ -1,0 +1,80 @@
+// The trigger-config panel's content: the SDK's tooling validates the input and renders each format. Used at build
+// time (first render) and in the browser. Errors come back as messages naming the bad domain, never as a throw.
+
+import type { CdnEventName } from "fc-cdn-trigger";
+import {
+  createTriggerConfig,
+  renderTriggerConfig,
+  TriggerConfigError,
+  type TriggerConfigFormat,
+} from "fc-cdn-trigger/tooling";
+
+/** The formats, in tab order, with their labels and the file each one belongs in. */
+export const TRIGGER_FORMATS: readonly { id: TriggerConfigFormat; label: string; file: string }[] = [
+  { id: "fc-api-json", label: "FC API JSON", file: "CreateTrigger request body" },
+  { id: "s-yaml", label: "s.yaml", file: "s.yaml (Serverless Devs, fc3)" },
+  { id: "terraform", label: "Terraform", file: "main.tf" },
+  { id: "aliyun-cli", label: "aliyun CLI", file: "create-trigger.sh" },
+];
+
+/** The panel's raw input. */
+export interface TriggerInput {
+  eventName: CdnEventName;
+  /** Domains as typed: separated by commas, spaces or new lines. */
+  domains: string;
+  /** Digits, or "" for the placeholder. */
+  accountId: string;
+}
+
+/** Either every format's text, or the problems, each naming its field in the reader's terms. */
+export type TriggerOutputs =
+  | { ok: true; outputs: Record<TriggerConfigFormat, string> }
+  | { ok: false; problems: { field: "domains" | "account" | "event"; message: string }[] };
+
+/**
+ * Splits a domains field on commas, whitespace and new lines, dropping empty entries.
+ *
+ * @example
+ * ```ts
+ * splitDomains("example.com, *.static.example.com"); // ["example.com", "*.static.example.com"]
+ * ```
+ */
+export function splitDomains(text: string): string[] {
+  return text.split(/[\s,;]+/).filter((part) => part !== "");
+}
+
+/**
+ * Renders the four formats for an input, or explains what is wrong with it.
+ *
+ * @example
+ * ```ts
+ * const result = triggerOutputs({ eventName: "LogFileCreated", domains: "example.com", accountId: "" });
+ * if (result.ok) console.log(result.outputs["s-yaml"]);
+ * ```
+ */
+export function triggerOutputs(input: TriggerInput): TriggerOutputs {
+  const domains = splitDomains(input.domains);
+  try {
+    const config = createTriggerConfig({
+      eventName: input.eventName,
+      domains,
+      ...(input.accountId.trim() ? { accountId: input.accountId.trim() } : {}),
+    });
+    const outputs = {} as Record<TriggerConfigFormat, string>;
+    for (const format of TRIGGER_FORMATS) outputs[format.id] = renderTriggerConfig(config, format.id);
+    return { ok: true, outputs };
+  } catch (error) {
+    if (!(error instanceof TriggerConfigError)) throw error;
+    return {
+      ok: false,
+      problems: error.issues.map((issue) => {
+        // domains[1] → "Domain 2"; the SDK's message already quotes the value and says what to do.
+        const index = /^domains\[(\d+)\]$/.exec(issue.field);
+        if (index) return { field: "domains", message: `Domain ${Number(index[1]) + 1}: ${issue.message}` };
+        if (issue.field === "domains") return { field: "domains", message: `Domains: ${issue.message}` };
+        if (issue.field === "accountId") return { field: "account", message: `Account ID: ${issue.message}` };
+        return { field: "event", message: `${issue.field}: ${issue.message}` };
+      }),
+    };
+  }
+}

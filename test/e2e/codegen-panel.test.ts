@@ -1,0 +1,114 @@
+// The generated-code panel: what it shows is exactly the SDK's generateHandlerCode output for the chosen events,
+// language and style (on the playground page and on every event page), Copy puts that on the clipboard, and
+// "Open in playground" opens it there without running it.
+import { CDN_EVENT_NAMES, type CdnEventName } from "fc-cdn-trigger";
+import { CODEGEN_LANGUAGES, CODEGEN_STYLES, generateHandlerCode } from "fc-cdn-trigger/tooling";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser, type SiteBrowser } from "./browser.js";
+
+const siteUrl = inject("siteUrl");
+const PANEL = '[data-fc-panel="codegen"]';
+
+let browser: SiteBrowser;
+let page: Page;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  await browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: siteUrl });
+  page = await browser.newPage({ width: 1280, height: 900 });
+  await page.goto(`${siteUrl}/playground/`);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const shownCode = (p: Page) => p.locator(`${PANEL} [data-role="code"]`).first().textContent();
+const readClipboard = (p: Page) => p.evaluate(() => navigator.clipboard.readText());
+
+describe("generated code panel", () => {
+  it("shows generateHandlerCode's output before its script has loaded", async () => {
+    expect(await page.getAttribute(PANEL, "data-panel-state")).toBe("idle");
+    expect(await shownCode(page)).toBe(
+      generateHandlerCode({ language: "typescript", events: ["LogFileCreated"], style: "sdk" }),
+    );
+  });
+
+  const events: CdnEventName[] = ["LogFileCreated", "CdnDomainAdded"];
+  for (const language of CODEGEN_LANGUAGES) {
+    for (const style of CODEGEN_STYLES) {
+      it(`${language} / ${style}: matches generateHandlerCode, and Copy copies it`, async () => {
+        await page.check(`${PANEL} input[value="CdnDomainAdded"]`);
+        await page.selectOption(`${PANEL} [data-role="language"]`, language);
+        await page.selectOption(`${PANEL} [data-role="style"]`, style);
+        const expected = generateHandlerCode({ language, events, style });
+        await page.waitForFunction(
+          ([selector, code]) => document.querySelector(selector as string)?.textContent === code,
+          [`${PANEL} [data-role="code"]`, expected] as const,
+        );
+        const fileName = language === "python" ? "index.py" : language === "typescript" ? "index.ts" : "index.js";
+        expect(await page.textContent(`${PANEL} [data-role="file-name"]`)).toBe(fileName);
+        await page.click(`${PANEL} [data-action="copy"]`);
+        await page.waitForSelector(`${PANEL} [data-action="copy"][data-copied="true"]`);
+        expect(await readClipboard(page)).toBe(expected);
+      });
+    }
+  }
+
+  it("asks for an event when none is checked, and disables Copy and Download", async () => {
+    for (const name of CDN_EVENT_NAMES) await page.uncheck(`${PANEL} input[value="${name}"]`);
+    const error = page.locator(`${PANEL} [data-role="error"]`);
+    await error.waitFor({ state: "visible" });
+    expect(await error.textContent()).toContain("Pick at least one event");
+    expect(await page.isDisabled(`${PANEL} [data-action="copy"]`)).toBe(true);
+    expect(await page.isDisabled(`${PANEL} [data-action="download"]`)).toBe(true);
+    await page.check(`${PANEL} input[value="CachedObjectsPushed"]`);
+    await error.waitFor({ state: "hidden" });
+  });
+
+  it("Open in playground loads the generated code and the event's sample, without running it", async () => {
+    await page.selectOption(`${PANEL} [data-role="language"]`, "javascript");
+    await page.selectOption(`${PANEL} [data-role="style"]`, "sdk");
+    const expected = generateHandlerCode({ language: "javascript", events: ["CachedObjectsPushed"], style: "sdk" });
+    await page.waitForFunction(([selector, code]) => document.querySelector(selector as string)?.textContent === code, [
+      `${PANEL} [data-role="code"]`,
+      expected,
+    ] as const);
+    const href = await page.getAttribute(`${PANEL} [data-role="open"]`, "href");
+    expect(href).toMatch(/^\/playground\/#share=[\w-]+$/);
+    const opened = await browser.newPage({ width: 1280, height: 900 });
+    await opened.goto(`${siteUrl}${href}`);
+    await opened.waitForSelector('[data-fc-playground][data-state="ready"]', { timeout: 60_000 });
+    const state = await opened.evaluate(() => {
+      const root = document.querySelector("[data-fc-playground]") as HTMLElement & {
+        playground: { code: string; language: string; eventJson: string };
+      };
+      return { code: root.playground.code, language: root.playground.language, event: root.playground.eventJson };
+    });
+    expect(state.code).toBe(expected);
+    expect(state.language).toBe("javascript");
+    expect(JSON.parse(state.event).events[0].eventName).toBe("CachedObjectsPushed");
+    expect(await opened.getAttribute('[data-role="output"]', "data-run-state")).toBe("idle");
+    // And it runs: the generated CommonJS handler with require("fc-cdn-trigger") works in the sandbox.
+    await opened.click('[data-fc-playground] [data-role="run"]');
+    await opened.waitForSelector('[data-role="output"][data-run-state="done"]', { timeout: 30_000 });
+    expect(await opened.textContent('[data-role="output"]')).toContain('"eventName": "CachedObjectsPushed"');
+    await opened.close();
+  });
+
+  it("on every event page, starts with that event's generated handler", async () => {
+    const eventPage = await browser.newPage({ width: 1280, height: 900 });
+    for (const name of CDN_EVENT_NAMES) {
+      await eventPage.goto(`${siteUrl}/events/${name}/`);
+      expect(await shownCode(eventPage)).toBe(
+        generateHandlerCode({ language: "typescript", events: [name], style: "sdk" }),
+      );
+      expect(await eventPage.isChecked(`${PANEL} input[value="${name}"]`)).toBe(true);
+    }
+    await eventPage.close();
+  });
+
+  it("raised no console errors", () => {
+    expect(browser.consoleErrors).toEqual([]);
+    expect(browser.offsiteRequests).toEqual([]);
+  });
+});
