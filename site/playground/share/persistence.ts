@@ -170,7 +170,10 @@ export function attachPersistence(root: HTMLElement, playground: PersistablePlay
   // A share link pasted into the address bar of an open playground page only changes the hash: open it too.
   const onHashChange = () => {
     const encoded = isFirst ? shareParamOf(location.hash) : undefined;
-    if (encoded !== undefined) openShared(encoded, "Your handler and event are unchanged.");
+    if (encoded === undefined) return;
+    openShared(encoded, "Your handler and event are unchanged.");
+    // E.g. "Open in playground" from this page's own code panel: show where it opened.
+    root.scrollIntoView({ behavior: "smooth", block: "start" });
   };
   window.addEventListener("hashchange", onHashChange);
 
