@@ -176,48 +176,6 @@ describe("defineCdnHandler", () => {
   });
 });
 
-describe("TSDoc on every export of the handler, local invoke, trigger config and codegen modules", async () => {
-  const { default: ts } = await import("typescript");
-  const { dirname, join, relative } = await import("node:path");
-  const { fileURLToPath } = await import("node:url");
-  const src = join(dirname(fileURLToPath(import.meta.url)), "..", "src");
-  const entries = ["index.ts", "testing/index.ts", "tooling/index.ts"].map((file) => join(src, file));
-  const OURS = /^(handler|testing\/(context|invoke)|tooling\/(trigger-config|codegen))\.ts$/;
-  const program = ts.createProgram(entries, {
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    target: ts.ScriptTarget.ES2022,
-    strict: true,
-    noEmit: true,
-    skipLibCheck: true,
-  });
-  const checker = program.getTypeChecker();
-  const exported = entries.flatMap((entry) => {
-    const file = program.getSourceFile(entry);
-    const module = file && checker.getSymbolAtLocation(file);
-    if (!module) throw new Error(`cannot load ${entry}`);
-    return checker.getExportsOfModule(module).flatMap((symbol) => {
-      const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
-      const declaration = target.declarations?.[0];
-      const where = declaration ? relative(src, declaration.getSourceFile().fileName).replaceAll("\\", "/") : "";
-      return OURS.test(where) ? [{ name: symbol.getName(), where, tags: target.getJsDocTags(checker) }] : [];
-    });
-  });
-
-  it("finds them", () => {
-    expect(exported.map((e) => e.name)).toEqual(
-      expect.arrayContaining(["defineCdnHandler", "invokeHandler", "createTriggerConfig", "generateHandlerCode"]),
-    );
-  });
-  for (const { name, where, tags } of exported) {
-    it(`${name} (${where}) has an @example`, () => {
-      const example = tags.find((tag) => tag.name === "example");
-      expect(example, `${name} in ${where} needs a TSDoc @example`).toBeDefined();
-      expect(ts.displayPartsToString(example?.text)).toMatch(/fc-cdn-trigger/);
-    });
-  }
-});
-
 describe("runtime cost of defineCdnHandler", () => {
   it("adds at most 600 bytes (minified, gzip) to a minimal parseCdnEvents handler, and stays within 10 KiB", async () => {
     const esbuild = await import("esbuild");

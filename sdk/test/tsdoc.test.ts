@@ -1,49 +1,81 @@
-// Every exported name of the core modules (runtime entry, factories, JSON Schema tooling) has TSDoc with an
-// @example: the docs site and editors show them. Other modules' exports are checked by their own tests.
+// Every export of every package entry point has TSDoc with an @example that imports from that entry: the docs site
+// and editors show them. The entries come from package.json "exports", so a new entry is covered without editing this.
+import { readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 
-const src = join(dirname(fileURLToPath(import.meta.url)), "..", "src");
-const ENTRIES = ["index.ts", "testing/index.ts", "tooling/index.ts"].map((file) => join(src, file));
-/** The modules whose exports this suite covers. */
-const CORE = /^(parse|errors|drift|json-error)\.ts$|^events\/|^testing\/factories\.ts$|^tooling\/json-schema\.ts$/;
+const sdk = join(dirname(fileURLToPath(import.meta.url)), "..");
+const src = join(sdk, "src");
+const manifest = JSON.parse(readFileSync(join(sdk, "package.json"), "utf8")) as {
+  name: string;
+  exports: Record<string, { import?: { types?: string } } | string>;
+};
 
-const program = ts.createProgram(ENTRIES, {
-  module: ts.ModuleKind.NodeNext,
-  moduleResolution: ts.ModuleResolutionKind.NodeNext,
-  target: ts.ScriptTarget.ES2022,
-  strict: true,
-  noEmit: true,
-  skipLibCheck: true,
+/** `./dist/logs/index.d.ts` → `src/logs/index.ts`, for every export that has types (not `./schemas/*`, `./package.json`). */
+const ENTRIES = Object.entries(manifest.exports).flatMap(([subpath, target]) => {
+  const types = typeof target === "object" ? target.import?.types : undefined;
+  if (!types) return [];
+  const file = join(src, types.replace(/^\.\/dist\//, "").replace(/\.d\.ts$/, ".ts"));
+  return [{ specifier: join(manifest.name, subpath).replaceAll("\\", "/"), file }];
 });
+
+const program = ts.createProgram(
+  ENTRIES.map((entry) => entry.file),
+  {
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    target: ts.ScriptTarget.ES2022,
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+  },
+);
 const checker = program.getTypeChecker();
 
-const exported = ENTRIES.flatMap((entry) => {
-  const file = program.getSourceFile(entry);
-  const module = file && checker.getSymbolAtLocation(file);
-  if (!module) throw new Error(`cannot load ${entry}`);
-  return checker.getExportsOfModule(module).flatMap((symbol) => {
+const exported = ENTRIES.flatMap(({ specifier, file }) => {
+  const source = program.getSourceFile(file);
+  const module = source && checker.getSymbolAtLocation(source);
+  if (!module) throw new Error(`cannot load ${relative(sdk, file)} (the entry ${specifier} in sdk/package.json)`);
+  return checker.getExportsOfModule(module).map((symbol) => {
     const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
     const declaration = target.declarations?.[0];
-    const where = declaration ? relative(src, declaration.getSourceFile().fileName).replaceAll("\\", "/") : "";
-    if (!CORE.test(where)) return [];
-    return [{ entry: relative(src, entry), name: symbol.getName(), where, tags: target.getJsDocTags(checker) }];
+    const where = declaration ? relative(src, declaration.getSourceFile().fileName).replaceAll("\\", "/") : "?";
+    return { specifier, name: symbol.getName(), where, tags: target.getJsDocTags(checker) };
   });
 });
 
-describe("TSDoc on every core export", () => {
-  it("finds the core exports", () => {
+describe("TSDoc on every export of every entry point", () => {
+  it("reads every entry from package.json and finds their exports", () => {
+    expect(ENTRIES.map((entry) => entry.specifier)).toEqual(
+      expect.arrayContaining([
+        "fc-cdn-trigger",
+        "fc-cdn-trigger/testing",
+        "fc-cdn-trigger/tooling",
+        "fc-cdn-trigger/logs",
+      ]),
+    );
     expect(exported.map((e) => e.name)).toEqual(
-      expect.arrayContaining(["parseCdnEvents", "CdnEventParseError", "createCdnEvent", "cdnJsonSchema"]),
+      expect.arrayContaining([
+        "parseCdnEvents",
+        "CdnEventParseError",
+        "defineCdnHandler",
+        "createCdnEvent",
+        "invokeHandler",
+        "cdnJsonSchema",
+        "createTriggerConfig",
+        "generateHandlerCode",
+        "readCdnLog",
+        "summarizeCdnLog",
+      ]),
     );
   });
-  for (const { entry, name, where, tags } of exported) {
-    it(`${entry}: ${name} (${where}) has an @example`, () => {
-      const examples = tags.filter((tag) => tag.name === "example");
-      expect(examples.length, `${name} in ${where} needs a TSDoc @example`).toBeGreaterThan(0);
-      expect(ts.displayPartsToString(examples[0]?.text)).toMatch(/fc-cdn-trigger/);
+  for (const { specifier, name, where, tags } of exported) {
+    it(`${specifier}: ${name} (${where}) has an @example importing ${specifier}`, () => {
+      const example = tags.find((tag) => tag.name === "example");
+      expect(example, `${name} in ${where} needs a TSDoc @example`).toBeDefined();
+      expect(ts.displayPartsToString(example?.text)).toMatch(new RegExp(`["']${specifier}["']`));
     });
   }
 });
