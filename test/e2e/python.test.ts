@@ -194,6 +194,22 @@ def handler(event, context):
     expect(await page.locator('[data-fc-playground] [data-role="file-name"]').textContent()).toBe("index.py");
   });
 
+  it("the log-summary template in Python is a log summariser that says the sample log is served to JavaScript only", async () => {
+    await page.selectOption('[data-fc-playground] [data-role="template"]', "logs");
+    await page.selectOption('[data-fc-playground] [data-role="event"]', "LogFileCreated");
+    const code = await handlerCode();
+    expect(code).toContain("def summarize(lines");
+    expect(code).toContain("gzip.open(");
+    const outcome = await clickRun(page, 60_000);
+    expect(outcome.state, outcome.text).toBe("done");
+    expect(outcome.text).toContain(`LogFileCreated for ${domainOf("LogFileCreated")}`);
+    expect(outcome.text).toContain("serves its sample log file only to the JavaScript runtime");
+    await page.selectOption('[data-fc-playground] [data-role="event"]', "CdnDomainAdded");
+    const skipped = await clickRun(page, 60_000);
+    expect(skipped.state, skipped.text).toBe("done");
+    expect(skipped.text).toContain("CdnDomainAdded: not a log file, skipped");
+  });
+
   it("an exception shows a Python traceback at the user's line, with a marker on that line", async () => {
     await page.selectOption('[data-fc-playground] [data-role="event"]', "LogFileCreated");
     await setPython(`import json
