@@ -122,7 +122,9 @@ describe("Download as an FC project", () => {
     const readme = file("README.md");
     expect(readme).toContain("s deploy");
     expect(readme).toContain("npm install --omit=dev");
-    expect(readme).toContain("npx fc-cdn-trigger invoke code/index.js --event LogFileCreated");
+    // Run from code/, where npm install puts the SDK: from the project root, npx would download another copy.
+    expect(readme).toContain("cd code && npm install && npx fc-cdn-trigger invoke index.js --event LogFileCreated");
+    expect(readme).not.toContain("invoke code/");
 
     // Run it as FC would, with fc-cdn-trigger installed in code/node_modules as `npm install` would.
     const dir = unpack(files, "cdn-events-handler/code");

@@ -81,7 +81,12 @@ function readme(options: FcProjectOptions, name: string, codeDir: string, handle
             "cd ..",
           ]
         : [];
-  const invokeFile = language === "typescript" ? "dist/index.js" : `${codeDir}/${handlerFile}`;
+  // npx must find the SDK `npm install` put in node_modules (the project root for TypeScript, code/ for
+  // JavaScript), or it would download another copy: JavaScript runs the command from code/.
+  const invokeCommand =
+    language === "typescript"
+      ? `npx fc-cdn-trigger invoke dist/index.js --event ${first}`
+      : `cd ${codeDir} && npm install && npx fc-cdn-trigger invoke ${handlerFile} --event ${first}`;
   const lines = [
     `# ${name}`,
     "",
@@ -128,10 +133,10 @@ function readme(options: FcProjectOptions, name: string, codeDir: string, handle
     "",
     ...(node
       ? [
-          "Run the handler the way FC does, with the catalog's sample event:",
+          `Run the handler the way FC does, with the catalog's sample event${language === "typescript" ? "" : ` (from \`${codeDir}/\`, where \`npm install\` puts the fc-cdn-trigger CLI)`}:`,
           "",
           "```sh",
-          `npx fc-cdn-trigger invoke ${invokeFile} --event ${first}`,
+          invokeCommand,
           "```",
         ]
       : [
