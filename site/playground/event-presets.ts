@@ -19,6 +19,11 @@ const pretty = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 export const SEVERAL_EVENTS = "several";
 /** Id of the invalid-event preset. */
 export const INVALID_EVENT = "invalid";
+/**
+ * Value of the event picker's hidden "custom" entry: what it shows when a share link, autosave or "Open in
+ * playground" loads events that are no preset (e.g. several events picked in the code panel).
+ */
+export const CUSTOM_EVENT = "custom";
 
 /**
  * Every preset, in picker order: the 8 events, then the two special ones.

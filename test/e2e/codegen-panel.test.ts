@@ -95,6 +95,41 @@ describe("generated code panel", () => {
     await opened.close();
   });
 
+  it("Open in playground with several events: the event picker shows them as a custom choice", async () => {
+    await page.check(`${PANEL} input[value="CdnDomainAdded"]`);
+    await page.check(`${PANEL} input[value="CachedObjectsPushed"]`);
+    const expected = generateHandlerCode({
+      language: "javascript",
+      events: ["CachedObjectsPushed", "CdnDomainAdded"],
+      style: "sdk",
+    });
+    await page.waitForFunction(([selector, code]) => document.querySelector(selector as string)?.textContent === code, [
+      `${PANEL} [data-role="code"]`,
+      expected,
+    ] as const);
+    const href = await page.getAttribute(`${PANEL} [data-role="open"]`, "href");
+    const opened = await browser.newPage({ width: 1280, height: 900 });
+    await opened.goto(`${siteUrl}${href}`);
+    await opened.waitForSelector('[data-fc-playground][data-state="ready"]', { timeout: 60_000 });
+    const picker = await opened.evaluate(() => {
+      const select = document.querySelector<HTMLSelectElement>('[data-fc-playground] [data-role="event"]');
+      const root = document.querySelector("[data-fc-playground]") as HTMLElement & {
+        playground: { eventJson: string };
+      };
+      return {
+        value: select?.value,
+        label: select?.selectedOptions[0]?.textContent,
+        events: JSON.parse(root.playground.eventJson).events.map((e: { eventName: string }) => e.eventName),
+      };
+    });
+    expect(picker).toEqual({
+      value: "custom",
+      label: "Custom: 2 events",
+      events: ["CachedObjectsPushed", "CdnDomainAdded"],
+    });
+    await opened.close();
+  });
+
   it("on every event page, starts with that event's generated handler", async () => {
     const eventPage = await browser.newPage({ width: 1280, height: 900 });
     for (const name of CDN_EVENT_NAMES) {

@@ -135,6 +135,8 @@ describe("share links", () => {
     const page = await browser.newPage({ width: 1280, height: 900 });
     const state = await open(page, `/playground/#share=${encoded}`);
     expect(state.event).toBe(EVENT);
+    // The picker shows its custom entry, not the default preset it started with.
+    expect(state.eventName).toBe("custom");
     expect(state.language).toBe("typescript");
     expect(state.code).toBe(CODE);
     // A link pasted into the open page only changes the hash: it is opened too (and not run).

@@ -1,6 +1,7 @@
 // A playground's memory: a share link in the URL hash (loaded, never run), autosave to localStorage per page and
 // playground, and Reset back to the template. Adds "Share" and "Reset" buttons and a status line to the toolbar.
 
+import { CUSTOM_EVENT } from "../event-presets";
 import type { PlaygroundLanguage } from "../templates";
 import { decodeShareState, encodeShareState, SHARE_PARAM, type ShareState, shareParamOf } from "./share-state";
 import "./share.css";
@@ -60,6 +61,32 @@ const hasOption = (element: HTMLSelectElement | null, value: string) =>
 const serverDefault = (element: HTMLSelectElement | null) =>
   element ? ([...element.options].find((option) => option.defaultSelected) ?? element.options[0])?.value : undefined;
 
+/** How many events an envelope holds (0 when it is not one). */
+const eventCountOf = (eventJson: string): number => {
+  try {
+    const events = (JSON.parse(eventJson) as { events?: unknown } | null)?.events;
+    return Array.isArray(events) ? events.length : 0;
+  } catch {
+    return 0;
+  }
+};
+
+/**
+ * Makes the event picker tell the truth about loaded events: their preset, else the hidden "custom" entry,
+ * labelled with the number of events (e.g. several events opened from the code panel).
+ */
+function showEventChoice(picker: HTMLSelectElement, eventName: string, eventJson: string): void {
+  if (eventName !== CUSTOM_EVENT && hasOption(picker, eventName)) {
+    picker.value = eventName;
+    return;
+  }
+  const custom = [...picker.options].find((option) => option.value === CUSTOM_EVENT);
+  if (!custom) return;
+  const count = eventCountOf(eventJson);
+  custom.textContent = count > 1 ? `Custom: ${count} events` : "Custom event";
+  picker.value = CUSTOM_EVENT;
+}
+
 function button(label: string, role: string, title: string): HTMLButtonElement {
   const element = document.createElement("button");
   element.type = "button";
@@ -109,7 +136,7 @@ export function attachPersistence(root: HTMLElement, playground: PersistablePlay
   };
   const apply = (state: ShareState) => {
     playground.setCode(state.code, state.language);
-    if (hasOption(eventSelect, state.eventName) && eventSelect) eventSelect.value = state.eventName;
+    if (eventSelect) showEventChoice(eventSelect, state.eventName, state.event);
     playground.setEvent(state.event);
   };
 
