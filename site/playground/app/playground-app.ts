@@ -9,8 +9,9 @@ import { presetById } from "../event-presets";
 import { OutputView } from "../output/output-view";
 import type { PythonMode } from "../python/python-mode";
 import { eventNamesIn, pythonTemplate } from "../python/python-templates";
+import type { RunCallbacks } from "../runner/frame-host";
 import { DEFAULT_TIMEOUT_MS } from "../runner/protocol";
-import { type RunCallbacks, Sandbox } from "../runner/sandbox";
+import { Sandbox } from "../runner/sandbox";
 import { attachPersistence } from "../share/persistence";
 import {
   defaultLanguageOf,

@@ -1,7 +1,7 @@
 // The playground's Python mode: the Pyodide sandbox plus its status line (download progress, start-up,
 // ready). Imported by the playground only when the user chooses Python, so JavaScript pages never load it.
 
-import type { RunCallbacks } from "../runner/sandbox";
+import type { RunCallbacks } from "../runner/frame-host";
 import {
   PYODIDE_BYTES,
   PYODIDE_VERSION,

@@ -4,8 +4,8 @@
 // its workers have no network at all. Created only when the user chooses Python.
 
 import * as assets from "virtual:fc-playground-python/assets";
+import { type ActiveRun, mountSandboxFrame, type RunCallbacks, RunSlot, WATCHDOG_GRACE_MS } from "../runner/frame-host";
 import { DEFAULT_TIMEOUT_MS, readFrameMessage } from "../runner/protocol";
-import { FRAME_CSP, type RunCallbacks } from "../runner/sandbox";
 import { type BootPhases, type PyodideFiles, readPythonMessage, type ToPythonFrame } from "./python-protocol";
 
 /**
@@ -36,8 +36,6 @@ export interface PythonRunInput {
   timeoutMs?: number;
 }
 
-/** Extra time the frame gets to report a timeout before the page recreates it. */
-const WATCHDOG_GRACE_MS = 1500;
 /** How long a fresh worker may take to start Python before the run is reported as failed. */
 const BOOT_LIMIT_MS = 90_000;
 
@@ -121,13 +119,10 @@ export class PythonSandbox {
   #files: Promise<PyodideFiles> | undefined;
   #frame: HTMLIFrameElement | undefined;
   #framed: Promise<void> | undefined;
-  #whenReady: (() => void) | undefined;
   #firstBoot: { resolve: () => void; reject: (error: Error) => void } | undefined;
   #loaded: Promise<void> | undefined;
   #nextRunId = 1;
-  #current:
-    | { runId: number; timeoutMs: number; callbacks: RunCallbacks; watchdog: ReturnType<typeof setTimeout> }
-    | undefined;
+  #runs = new RunSlot<ActiveRun & { timeoutMs: number }>();
   #onMessage = (event: MessageEvent) => this.#receive(event);
 
   constructor(host: HTMLElement, onStatus: (status: PythonStatus) => void = () => undefined) {
@@ -169,30 +164,30 @@ export class PythonSandbox {
     const timeoutMs = input.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     // Until the worker says the handler has started, only a generous start-up limit applies.
     const watchdog = setTimeout(() => this.#expire(runId, "crashed", "Python did not start in time."), BOOT_LIMIT_MS);
-    this.#current = { runId, timeoutMs, callbacks, watchdog };
+    this.#runs.current = { runId, timeoutMs, callbacks, watchdog };
     try {
       await this.load();
     } catch (error) {
-      if (this.#current?.runId === runId) {
-        this.#finish("crashed", `Python could not be loaded: ${error instanceof Error ? error.message : error}`);
+      if (this.#runs.current?.runId === runId) {
+        this.#runs.finish("crashed", `Python could not be loaded: ${error instanceof Error ? error.message : error}`);
       }
       return runId;
     }
-    if (this.#current?.runId !== runId) return runId;
+    if (this.#runs.current?.runId !== runId) return runId;
     this.#post({ kind: "run", runId, code: input.code, event: input.event, timeoutMs });
     return runId;
   }
 
   /** Stops the current run, if any; its worker is terminated and a fresh one starts. */
   stop(): void {
-    const current = this.#current;
+    const current = this.#runs.current;
     if (!current) return;
     this.#post({ kind: "stop", runId: current.runId });
-    this.#finish("stopped");
+    this.#runs.finish("stopped");
   }
 
   get running(): boolean {
-    return this.#current !== undefined;
+    return this.#runs.current !== undefined;
   }
 
   dispose(): void {
@@ -209,18 +204,8 @@ export class PythonSandbox {
   }
 
   async #createFrame(): Promise<void> {
-    const frame = document.createElement("iframe");
-    frame.setAttribute("sandbox", "allow-scripts");
-    frame.setAttribute("aria-hidden", "true");
-    frame.tabIndex = -1;
-    frame.title = "Python handler sandbox";
-    frame.className = "fcpg-sandbox";
-    frame.srcdoc = `<!doctype html><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${FRAME_CSP}"><script>${assets.frame}</script>`;
+    const { frame, ready } = mountSandboxFrame(this.#host, "Python handler sandbox", assets.frame);
     this.#frame = frame;
-    const ready = new Promise<void>((resolve) => {
-      this.#whenReady = resolve;
-    });
-    this.#host.append(frame);
     const [files] = await Promise.all([this.#files as Promise<PyodideFiles>, ready]);
     const indexURL = new URL(assets.indexPath, location.href).href;
     this.#post({ kind: "init", runtime: assets.runtime, boot: { indexURL, files, lockFile: assets.lockFile } });
@@ -239,17 +224,9 @@ export class PythonSandbox {
   }
 
   #expire(runId: number, reason: "timeout" | "crashed", detail?: string): void {
-    if (this.#current?.runId !== runId) return;
-    this.#finish(reason, detail);
+    if (this.#runs.current?.runId !== runId) return;
+    this.#runs.finish(reason, detail);
     this.#resetFrame();
-  }
-
-  #finish(reason?: "timeout" | "stopped" | "crashed", detail?: string): void {
-    const current = this.#current;
-    if (!current) return;
-    this.#current = undefined;
-    clearTimeout(current.watchdog);
-    if (reason) current.callbacks.onStopped(reason, detail);
   }
 
   #receive(event: MessageEvent): void {
@@ -272,7 +249,7 @@ export class PythonSandbox {
           this.#onStatus({ phase: "failed", message: python.message });
           return;
         case "started": {
-          const current = this.#current;
+          const current = this.#runs.current;
           if (current?.runId !== python.runId) return;
           // From here the frame enforces the timeout; this watchdog catches a frame that fails to.
           clearTimeout(current.watchdog);
@@ -285,29 +262,6 @@ export class PythonSandbox {
       }
     }
     const message = readFrameMessage(event.data);
-    if (!message) return;
-    if (message.kind === "ready") {
-      this.#whenReady?.();
-      this.#whenReady = undefined;
-      return;
-    }
-    if (message.kind === "booted") return;
-    const current = this.#current;
-    if (!current || message.runId !== current.runId) return;
-    switch (message.kind) {
-      case "console":
-        current.callbacks.onLines(message.lines);
-        break;
-      case "done":
-        this.#finish();
-        current.callbacks.onDone(message);
-        break;
-      case "stopped":
-        this.#finish(message.reason);
-        break;
-      case "crashed":
-        this.#finish("crashed", message.message);
-        break;
-    }
+    if (message) this.#runs.deliver(message);
   }
 }
