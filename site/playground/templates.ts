@@ -19,9 +19,38 @@ export interface HandlerTemplate {
   source: Record<ScriptLanguage, string>;
 }
 
-const SDK_TS = `import { defineCdnHandler } from "fc-cdn-trigger";
+/** Text of a template that differs by language: one string for each. */
+interface PerLanguage {
+  typescript: string;
+  javascript: string;
+}
 
-// One typed route per event: \`event\` is narrowed to that event, so completion offers exactly its fields.
+/**
+ * One template written once for both languages: a plain `${"…"}` slot holds TypeScript-only text (a type
+ * annotation, an `import type` line) that the JavaScript version leaves out, and a `${{ typescript, javascript }}`
+ * slot holds text that differs. (The `\${…}` in the sources are the handlers' own template literals.)
+ */
+function bothLanguages(
+  strings: TemplateStringsArray,
+  ...slots: (string | PerLanguage)[]
+): Record<ScriptLanguage, string> {
+  const write = (language: ScriptLanguage) =>
+    strings.reduce((out, text, i) => {
+      const slot = slots[i - 1];
+      const inserted =
+        slot === undefined ? "" : typeof slot === "string" ? (language === "typescript" ? slot : "") : slot[language];
+      return out + inserted + text;
+    });
+  return { typescript: write("typescript"), javascript: write("javascript") };
+}
+
+const SDK = bothLanguages`import { defineCdnHandler } from "fc-cdn-trigger";
+
+${{
+  typescript:
+    "// One typed route per event: `event` is narrowed to that event, so completion offers exactly its fields.",
+  javascript: "// One route per event; the SDK parses and validates the body before your route runs.",
+}}
 export const handler = defineCdnHandler({
   LogFileCreated: (event, context) => {
     const { domain, filePath, fileSize } = event.eventParameter;
@@ -34,11 +63,11 @@ export const handler = defineCdnHandler({
     console.log(\`\${event.eventName} for \${domain}: purged\`, objectPath);
     return { event: event.eventName, domain, paths: objectPath.length };
   },
-  CdnDomainStopped: (event) => {
+${`  CdnDomainStopped: (event) => {
     console.log(\`\${event.eventName}: \${event.eventParameter.domain} is \${event.eventParameter.status}\`);
     return { event: event.eventName, domain: event.eventParameter.domain };
   },
-  // Every other event lands here.
+`}  // Every other event lands here.
   default: (event) => {
     console.log(\`\${event.eventName} for \${event.eventParameter.domain}\`);
     return { event: event.eventName, domain: event.eventParameter.domain };
@@ -46,46 +75,8 @@ export const handler = defineCdnHandler({
 });
 `;
 
-const SDK_JS = `import { defineCdnHandler } from "fc-cdn-trigger";
-
-// One route per event; the SDK parses and validates the body before your route runs.
-export const handler = defineCdnHandler({
-  LogFileCreated: (event, context) => {
-    const { domain, filePath, fileSize } = event.eventParameter;
-    console.log(\`\${event.eventName} for \${domain}: \${fileSize} bytes\`);
-    context.logger.info("download the log from", filePath);
-    return { event: event.eventName, domain, filePath };
-  },
-  CachedObjectsRefreshed: (event) => {
-    const { domain, objectPath } = event.eventParameter;
-    console.log(\`\${event.eventName} for \${domain}: purged\`, objectPath);
-    return { event: event.eventName, domain, paths: objectPath.length };
-  },
-  // Every other event lands here.
-  default: (event) => {
-    console.log(\`\${event.eventName} for \${event.eventParameter.domain}\`);
-    return { event: event.eventName, domain: event.eventParameter.domain };
-  },
-});
-`;
-
-const PLAIN_TS = `import type { FcContext } from "fc-cdn-trigger";
-
-// No SDK at run time: FC's Node.js runtime passes the body as a Buffer, and you parse it yourself.
-export const handler = async (event: Buffer, context: FcContext) => {
-  const { events } = JSON.parse(event.toString());
-  const results = [];
-  for (const cdnEvent of events) {
-    const { eventName, eventParameter } = cdnEvent;
-    console.log(\`\${eventName} for \${eventParameter.domain} (request \${context.requestId})\`);
-    results.push({ eventName, domain: eventParameter.domain });
-  }
-  return results;
-};
-`;
-
-const PLAIN_JS = `// No SDK at run time: FC's Node.js runtime passes the body as a Buffer, and you parse it yourself.
-export const handler = async (event, context) => {
+const PLAIN = bothLanguages`${'import type { FcContext } from "fc-cdn-trigger";\n\n'}// No SDK at run time: FC's Node.js runtime passes the body as a Buffer, and you parse it yourself.
+export const handler = async (event${": Buffer"}, context${": FcContext"}) => {
   const { events } = JSON.parse(event.toString());
   const results = [];
   for (const cdnEvent of events) {
@@ -99,36 +90,16 @@ export const handler = async (event, context) => {
 
 // The shape of the Python sample in FC's "Configure a CDN trigger" page (first event, an if/else-if chain
 // on its name, a summary string), written in JavaScript with Node.js ≤16's callback style.
-const OFFICIAL_JS = `exports.handler = (event, context, callback) => {
-  const body = JSON.parse(event);
-  const first = body.events[0];
-  const eventName = first.eventName;
-  const param = first.eventParameter;
-  const domain = param.domain;
-  let info = "";
-  if (eventName === "CachedObjectsRefreshed" || eventName === "CachedObjectsPushed" || eventName === "CachedObjectsBlocked") {
-    info = param.objectPath.join(",");
-  } else if (eventName === "LogFileCreated") {
-    info = param.filePath;
-  } else if (eventName === "CdnDomainStarted" || eventName === "CdnDomainStopped") {
-    // Your business logic here
-  } else if (eventName === "CdnDomainAdded" || eventName === "CdnDomainDeleted") {
-    // Your business logic here
-  }
-  callback(null, \`eventName:\${eventName}, domain: \${domain}, info: \${info}\`);
-};
-`;
-
-const OFFICIAL_TS = `import type { FcContext } from "fc-cdn-trigger";
+const OFFICIAL = bothLanguages`${`import type { FcContext } from "fc-cdn-trigger";
 
 type Callback = (error: Error | null, result?: string) => void;
 
-exports.handler = (event: Buffer, context: FcContext, callback: Callback) => {
-  const body = JSON.parse(event.toString());
+`}exports.handler = (event${": Buffer"}, context${": FcContext"}, callback${": Callback"}) => {
+  const body = JSON.parse(event${".toString()"});
   const first = body.events[0];
-  const eventName: string = first.eventName;
+  const eventName${": string"} = first.eventName;
   const param = first.eventParameter;
-  const domain: string = param.domain;
+  const domain${": string"} = param.domain;
   let info = "";
   if (eventName === "CachedObjectsRefreshed" || eventName === "CachedObjectsPushed" || eventName === "CachedObjectsBlocked") {
     info = param.objectPath.join(",");
@@ -145,41 +116,10 @@ exports.handler = (event: Buffer, context: FcContext, callback: Callback) => {
 
 // LogFileCreated end to end: the playground serves the event's filePath with a generated gzip log (see
 // runner/sample-log.ts), so this streams, gunzips and summarises a realistic file right in the browser.
-const LOGS_TS = `import { defineCdnHandler } from "fc-cdn-trigger";
+const LOGS = bothLanguages`import { defineCdnHandler } from "fc-cdn-trigger";
 import { readCdnLog, summarizeCdnLog } from "fc-cdn-trigger/logs";
 
-const percent = (ratio: number) => \`\${(ratio * 100).toFixed(1)}%\`;
-
-export const handler = defineCdnHandler({
-  LogFileCreated: async (event) => {
-    const { domain, filePath } = event.eventParameter;
-    // Download, gunzip and parse one chunk at a time: flat memory.
-    const summary = await summarizeCdnLog(readCdnLog(filePath), { top: 5 });
-    const { requests, bytes, cacheHitRatio, statusClasses } = summary;
-    const mb = (bytes / 1e6).toFixed(1);
-    console.log(\`\${event.eventName} for \${domain}: \${requests} requests, \${mb} MB\`);
-    console.log(\`cache hit ratio: \${percent(cacheHitRatio.byRequests)} of requests\`);
-    console.log("status classes:", statusClasses);
-    console.log("top URLs:");
-    for (const { value, count } of summary.top.urls) {
-      console.log(\`\${String(count).padStart(6)}  \${value}\`);
-    }
-    return {
-      domain,
-      requests,
-      cacheHitRatio,
-      statusClasses,
-      topUrls: summary.top.urls.map(({ value, count }) => ({ url: value, count })),
-    };
-  },
-  default: (event) => console.log(\`\${event.eventName}: not a log file, skipped\`),
-});
-`;
-
-const LOGS_JS = `import { defineCdnHandler } from "fc-cdn-trigger";
-import { readCdnLog, summarizeCdnLog } from "fc-cdn-trigger/logs";
-
-const percent = (ratio) => \`\${(ratio * 100).toFixed(1)}%\`;
+const percent = (ratio${": number"}) => \`\${(ratio * 100).toFixed(1)}%\`;
 
 export const handler = defineCdnHandler({
   LogFileCreated: async (event) => {
@@ -220,25 +160,25 @@ export const TEMPLATES: readonly HandlerTemplate[] = [
     id: "sdk",
     label: "SDK (defineCdnHandler)",
     hint: "Typed routes per event; the SDK parses and validates the body.",
-    source: { typescript: SDK_TS, javascript: SDK_JS },
+    source: SDK,
   },
   {
     id: "plain",
     label: "Plain FC handler",
     hint: "No dependency: the event is a Buffer you parse yourself.",
-    source: { typescript: PLAIN_TS, javascript: PLAIN_JS },
+    source: PLAIN,
   },
   {
     id: "official",
     label: "Like the official sample",
     hint: "The if/else chain of FC's Python sample, in JavaScript with a callback.",
-    source: { typescript: OFFICIAL_TS, javascript: OFFICIAL_JS },
+    source: OFFICIAL,
   },
   {
     id: "logs",
     label: "Summarise the log file",
     hint: "Streams the event's gzip log file (a generated sample) and prints top URLs, cache hit ratio, status classes.",
-    source: { typescript: LOGS_TS, javascript: LOGS_JS },
+    source: LOGS,
   },
 ];
 
