@@ -16,6 +16,7 @@ import {
   summarizeCdnLog,
 } from "../src/logs/index.js";
 import { latencyBucket } from "../src/logs/latency-histogram.js";
+import { SpaceSavingCounters } from "../src/logs/space-saving-counters.js";
 import { InThreadSink, type NodeWorkerThreads, summaryWorkerSource, WorkerSink } from "../src/logs/summary-sinks.js";
 
 const encoder = new TextEncoder();
@@ -280,7 +281,9 @@ describe("summarizeCdnLog in a worker thread", () => {
   it("runs code that stands alone: the kit and the worker source use nothing from their modules", () => {
     // Evaluated outside any module scope, as the worker does: a reference to an import or a module-level name
     // would throw here.
-    const kit = new Function(`return (${byteSummaryKit.toString()})();`)() as ReturnType<typeof byteSummaryKit>;
+    const kit = new Function(
+      `return (${byteSummaryKit.toString()})(${SpaceSavingCounters.toString()});`,
+    )() as ReturnType<typeof byteSummaryKit>;
     const summarizer = kit.createSummarizer(3, 16);
     summarizer.push(encoder.encode(generateCdnLog({ lines: 10, seed: 1 })));
     summarizer.end();
@@ -289,7 +292,7 @@ describe("summarizeCdnLog in a worker thread", () => {
   });
 
   it("buckets latencies as LatencyHistogram does", () => {
-    const kit = byteSummaryKit();
+    const kit = byteSummaryKit(SpaceSavingCounters);
     for (let v = 0; v < 70_000; v++) expect(kit.latencyBucket(v)).toBe(latencyBucket(v));
     fc.assert(fc.property(fc.nat(), (v) => kit.latencyBucket(v) === latencyBucket(v)));
     expect(kit.latencyBucket(2 ** 40)).toBe(latencyBucket(2 ** 40));

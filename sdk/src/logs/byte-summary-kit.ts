@@ -2,9 +2,12 @@
 // byte (one pass per field, hashing the counted fields on the way), the top-N sketches key on bytes and compare
 // bytes, and only the few values that end up in the summary are ever decoded to strings.
 //
-// Everything lives inside the one function below, which references nothing but JavaScript globals: Node runs its
-// source text (`byteSummaryKit.toString()`) in a worker thread so that parsing overlaps with gunzip on another
-// core, and browsers run it in-thread. A test evaluates the source on its own to keep it that way.
+// Everything lives inside the one function below, which references nothing but JavaScript globals and its parameter
+// (the Space-Saving counter table it shares with SpaceSaving, itself self-contained): Node runs its source text
+// (`byteSummaryKit.toString()`) in a worker thread so that parsing overlaps with gunzip on another core, and browsers
+// run it in-thread. A test evaluates the source on its own to keep it that way.
+
+import type { SpaceSavingCounters } from "./space-saving-counters.js";
 
 /** Most-frequent values as {@link CdnLogTopEntry} has them. */
 export interface KitTopEntry {
@@ -54,8 +57,11 @@ export interface ByteSummaryKit {
   latencyBucket(value: number): number;
 }
 
-/** Builds the byte summariser. Self-contained on purpose (see the top of this file); call it once and keep it. */
-export function byteSummaryKit(): ByteSummaryKit {
+/**
+ * Builds the byte summariser from the counter table class. Self-contained on purpose (see the top of this file);
+ * call it once and keep it.
+ */
+export function byteSummaryKit(Counters: typeof SpaceSavingCounters): ByteSummaryKit {
   const SPACE = 32;
   const QUOTE = 34;
   const BACKSLASH = 92;
@@ -83,6 +89,8 @@ export function byteSummaryKit(): ByteSummaryKit {
   };
 
   // ---- time: `[d/Mon/yyyy:HH:MM:SS ±hhmm]`, as parseLogTime reads it ----
+  // The same checks as log-time.ts, on bytes instead of a string: one shared version would need a per-character
+  // accessor in the per-line hot path and an import this kit cannot have (a property test keeps the two equal).
   const daysFromCivil = (year: number, month: number, day: number): number => {
     const y = month <= 2 ? year - 1 : year;
     const era = Math.floor(y / 400);
@@ -195,35 +203,20 @@ export function byteSummaryKit(): ByteSummaryKit {
 
   // ---- Space-Saving on byte keys: SpaceSaving's algorithm and eviction order, so both report the same ----
   class ByteSketch {
-    private readonly capacity: number;
-    private readonly hashes: Int32Array;
-    private readonly counts: Float64Array;
-    private readonly errors: Float64Array;
+    // Counter `id` is the table's hashes[id] / counts[id] / errors[id] and the key bytes arena[starts[id], + lengths[id]).
+    private readonly table: SpaceSavingCounters;
     private readonly starts: Int32Array;
     private readonly lengths: Int32Array;
-    private readonly slots: Int32Array;
-    private readonly mask: number;
-    private size = 0;
     // The keys' bytes, appended; compacted when full (replaced keys leave holes behind).
     private arena: Uint8Array;
     private arenaView: DataView;
     private used = 0;
     private live = 0;
-    private pool: number[] = [];
-    private poolIndex = 0;
-    private poolMin = 0;
 
     constructor(capacity: number) {
-      this.capacity = capacity;
-      this.hashes = new Int32Array(capacity);
-      this.counts = new Float64Array(capacity);
-      this.errors = new Float64Array(capacity);
+      this.table = new Counters(capacity);
       this.starts = new Int32Array(capacity);
       this.lengths = new Int32Array(capacity);
-      let size = 4;
-      while (size < capacity * 2) size *= 2;
-      this.slots = new Int32Array(size).fill(-1);
-      this.mask = size - 1;
       this.arena = new Uint8Array(Math.min(1 << 20, capacity * 128));
       this.arenaView = viewOf(this.arena);
     }
@@ -231,7 +224,9 @@ export function byteSummaryKit(): ByteSummaryKit {
     /** Counts one occurrence of `b[start, end)`, whose {@link hashRange} is `hash` (`dv` views `b`). */
     add(b: Uint8Array, dv: DataView, start: number, end: number, hash: number): void {
       const length = end - start;
-      const { slots, hashes, lengths, mask } = this;
+      const table = this.table;
+      const { slots, hashes, mask } = table;
+      const lengths = this.lengths;
       let slot = hash & mask;
       for (let id = slots[slot] as number; id !== -1; id = slots[slot] as number) {
         if (hashes[id] === hash && lengths[id] === length) {
@@ -249,27 +244,17 @@ export function byteSummaryKit(): ByteSummaryKit {
               k++;
             }
             if (k === end) {
-              this.counts[id] = (this.counts[id] as number) + 1;
+              table.counts[id] = (table.counts[id] as number) + 1;
               return;
             }
           }
         }
         slot = (slot + 1) & mask;
       }
-      let id = this.size;
-      if (id < this.capacity) {
-        this.size++;
-        this.counts[id] = 1;
-      } else {
-        id = this.takeMinimum();
-        this.remove(id);
-        this.live -= lengths[id] as number;
-        lengths[id] = 0;
-        slot = hash & mask;
-        while (slots[slot] !== -1) slot = (slot + 1) & mask;
-        this.errors[id] = this.counts[id] as number;
-        this.counts[id] = (this.counts[id] as number) + 1;
-      }
+      const id = table.claim(hash, slot);
+      // A replaced key's bytes become a hole (a fresh counter's length is 0); compact() skips them.
+      this.live -= lengths[id] as number;
+      lengths[id] = 0;
       if (this.used + length > this.arena.length) this.compact(length);
       const arena = this.arena;
       let a = this.used;
@@ -279,15 +264,13 @@ export function byteSummaryKit(): ByteSummaryKit {
       lengths[id] = length;
       this.used += length;
       this.live += length;
-      hashes[id] = hash;
-      slots[slot] = id;
     }
 
     private compact(extra: number): void {
       const old = this.arena;
       const next = new Uint8Array(Math.max(old.length, 4 * (this.live + extra)));
       let at = 0;
-      for (let id = 0; id < this.size; id++) {
+      for (let id = 0; id < this.table.size; id++) {
         const length = this.lengths[id] as number;
         const from = this.starts[id] as number;
         this.starts[id] = at;
@@ -298,48 +281,16 @@ export function byteSummaryKit(): ByteSummaryKit {
       this.used = at;
     }
 
-    /** Takes counter `id` out of the table (backward-shift deletion keeps probe chains unbroken). */
-    private remove(id: number): void {
-      const { slots, hashes, mask } = this;
-      let slot = (hashes[id] as number) & mask;
-      while (slots[slot] !== id) slot = (slot + 1) & mask;
-      let next = (slot + 1) & mask;
-      for (let other = slots[next] as number; other !== -1; other = slots[next] as number) {
-        const home = (hashes[other] as number) & mask;
-        if ((next > slot && (home <= slot || home > next)) || (next < slot && home <= slot && home > next)) {
-          slots[slot] = other;
-          slot = next;
-        }
-        next = (next + 1) & mask;
-      }
-      slots[slot] = -1;
-    }
-
-    private takeMinimum(): number {
-      const counts = this.counts;
-      for (;;) {
-        while (this.poolIndex < this.pool.length) {
-          const id = this.pool[this.poolIndex++] as number;
-          if (counts[id] === this.poolMin) return id;
-        }
-        let min = Number.POSITIVE_INFINITY;
-        for (let id = 0; id < this.capacity; id++) if ((counts[id] as number) < min) min = counts[id] as number;
-        this.pool = [];
-        for (let id = 0; id < this.capacity; id++) if (counts[id] === min) this.pool.push(id);
-        this.poolIndex = 0;
-        this.poolMin = min;
-      }
-    }
-
     /** The `n` most frequent keys, decoded, by count then value (as SpaceSaving.top). */
     top(n: number): KitTopEntry[] {
       const entries: KitTopEntry[] = [];
-      for (let id = 0; id < this.size; id++) {
+      const { size, counts, errors } = this.table;
+      for (let id = 0; id < size; id++) {
         const from = this.starts[id] as number;
         entries.push({
           value: utf8.decode(this.arena.subarray(from, from + (this.lengths[id] as number))),
-          count: this.counts[id] as number,
-          maxOverestimate: this.errors[id] as number,
+          count: counts[id] as number,
+          maxOverestimate: errors[id] as number,
         });
       }
       return entries
@@ -413,6 +364,8 @@ export function byteSummaryKit(): ByteSummaryKit {
   /** Whether the line ends at `i` (LF, or CR LF). */
   const atEnd = (b: Uint8Array, i: number) => b[i] === LF || (b[i] === CR && b[i + 1] === LF);
 
+  // CdnLogSummarizer's figures, kept here as plain numbers and arrays a worker can post; it counts records, this
+  // counts bytes, and the kit cannot import it.
   class Summarizer implements ByteSummarizer {
     readonly stats: ByteSummaryState["stats"];
     private readonly topN: number;

@@ -4,6 +4,8 @@
 // every character of every fresh key string, and the summary can count a key straight from the decoded log text
 // without creating the string at all (addRange).
 
+import { SpaceSavingCounters } from "./space-saving-counters.js";
+
 /**
  * One of the most frequent values with its estimated count.
  *
@@ -56,30 +58,16 @@ const detach = (key: string) => (key.length > 12 ? ` ${key}`.slice(1) : key);
  */
 export class SpaceSaving {
   readonly capacity: number;
-  // Counter `id` is keys[id] / hashes[id] / counts[id] / errors[id]; slots[] maps table positions to ids (-1 empty).
+  // Counter `id` is keys[id] and the table's hashes[id] / counts[id] / errors[id].
   private readonly keys: string[] = [];
-  private readonly hashes: Int32Array;
-  private readonly counts: Float64Array;
-  private readonly errors: Float64Array;
-  private readonly slots: Int32Array;
-  private readonly mask: number;
-  // Counters whose count was the minimum at the last scan; consumed in order when a new key needs a counter.
-  private pool: number[] = [];
-  private poolIndex = 0;
-  private poolMin = 0;
+  private readonly table: SpaceSavingCounters;
 
   constructor(capacity: number) {
     if (!Number.isSafeInteger(capacity) || capacity < 1 || capacity > 2 ** 24) {
       throw new RangeError(`SpaceSaving capacity must be an integer from 1 to 2^24, got ${capacity}`);
     }
     this.capacity = capacity;
-    this.hashes = new Int32Array(capacity);
-    this.counts = new Float64Array(capacity);
-    this.errors = new Float64Array(capacity);
-    let size = 4;
-    while (size < capacity * 2) size *= 2;
-    this.slots = new Int32Array(size).fill(-1);
-    this.mask = size - 1;
+    this.table = new SpaceSavingCounters(capacity);
   }
 
   /** Counts one occurrence of `key`. */
@@ -95,73 +83,26 @@ export class SpaceSaving {
     const hash = rangeHash(text, start, end);
     // A slice is a cheap view, and === on it compares memory; startsWith(key, start) is several times slower.
     const sub = start === 0 && end === text.length ? text : text.slice(start, end);
-    const { slots, hashes, keys, mask } = this;
+    const table = this.table;
+    const { slots, hashes, mask } = table;
+    const keys = this.keys;
     let slot = hash & mask;
     for (let id = slots[slot] as number; id !== -1; id = slots[slot] as number) {
       if (hashes[id] === hash && keys[id] === sub) {
-        this.counts[id] = (this.counts[id] as number) + 1;
+        table.counts[id] = (table.counts[id] as number) + 1;
         return;
       }
       slot = (slot + 1) & mask;
     }
-    const key = detach(sub);
-    let id = keys.length;
-    if (id < this.capacity) {
-      keys.push(key);
-      this.counts[id] = 1;
-    } else {
-      id = this.takeMinimum();
-      this.remove(id);
-      // The slot found above may have moved during removal: look for an empty one again.
-      slot = hash & mask;
-      while (slots[slot] !== -1) slot = (slot + 1) & mask;
-      keys[id] = key;
-      this.errors[id] = this.counts[id] as number;
-      this.counts[id] = (this.counts[id] as number) + 1;
-    }
-    hashes[id] = hash;
-    slots[slot] = id;
-  }
-
-  /** Takes counter `id` out of the table (backward-shift deletion keeps probe chains unbroken). */
-  private remove(id: number): void {
-    const { slots, hashes, mask } = this;
-    let slot = (hashes[id] as number) & mask;
-    while (slots[slot] !== id) slot = (slot + 1) & mask;
-    let next = (slot + 1) & mask;
-    for (let other = slots[next] as number; other !== -1; other = slots[next] as number) {
-      const home = (hashes[other] as number) & mask;
-      // Move `other` back into the hole unless its home lies cyclically within (slot, next].
-      if ((next > slot && (home <= slot || home > next)) || (next < slot && home <= slot && home > next)) {
-        slots[slot] = other;
-        slot = next;
-      }
-      next = (next + 1) & mask;
-    }
-    slots[slot] = -1;
-  }
-
-  private takeMinimum(): number {
-    const counts = this.counts;
-    for (;;) {
-      while (this.poolIndex < this.pool.length) {
-        const id = this.pool[this.poolIndex++] as number;
-        // Skip counters incremented or already replaced since the scan: their count has moved on.
-        if (counts[id] === this.poolMin) return id;
-      }
-      let min = Number.POSITIVE_INFINITY;
-      for (let id = 0; id < this.capacity; id++) if ((counts[id] as number) < min) min = counts[id] as number;
-      this.pool = [];
-      for (let id = 0; id < this.capacity; id++) if (counts[id] === min) this.pool.push(id);
-      this.poolIndex = 0;
-      this.poolMin = min;
-    }
+    // A fresh id is keys.length, so this appends; a reused one replaces the evicted key.
+    keys[table.claim(hash, slot)] = detach(sub);
   }
 
   /** The `n` most frequent keys, by estimated count (ties by value, so the output is deterministic). */
   top(n: number): CdnLogTopEntry[] {
+    const { counts, errors } = this.table;
     return this.keys
-      .map((value, id) => ({ value, count: this.counts[id] as number, maxOverestimate: this.errors[id] as number }))
+      .map((value, id) => ({ value, count: counts[id] as number, maxOverestimate: errors[id] as number }))
       .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
       .slice(0, n);
   }

@@ -11,10 +11,11 @@ import {
 import type { ByteSink } from "./internal.js";
 import { CdnLogReadError } from "./read-error.js";
 import type { CdnLogStats } from "./reader-types.js";
+import { SpaceSavingCounters } from "./space-saving-counters.js";
 
 let kit: ByteSummaryKit | undefined;
 const sharedKit = () => {
-  kit ??= byteSummaryKit();
+  kit ??= byteSummaryKit(SpaceSavingCounters);
   return kit;
 };
 
@@ -118,11 +119,11 @@ function workerMain(kit: ByteSummaryKit, port: WorkerPort, data: { top: number; 
 }
 
 let workerSource: string | undefined;
-/** The worker's code: the two self-contained functions above, wired to `node:worker_threads`. */
+/** The worker's code: the self-contained functions above and the counter class, wired to `node:worker_threads`. */
 export function summaryWorkerSource(): string {
   workerSource ??= `"use strict";
 const { parentPort, workerData } = require("node:worker_threads");
-(${workerMain.toString()})((${byteSummaryKit.toString()})(), parentPort, workerData);
+(${workerMain.toString()})((${byteSummaryKit.toString()})(${SpaceSavingCounters.toString()}), parentPort, workerData);
 `;
   return workerSource;
 }
