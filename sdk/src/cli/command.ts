@@ -55,6 +55,46 @@ export function parseCommandArgs<O extends Options>(argv: string[], options: O, 
   }
 }
 
+/** What parseCommandArgs returns for the options `O`. */
+export type CommandArgs<O extends Options> = ReturnType<typeof parseCommandArgs<O>>;
+
+/** parseCommandArgs, except that `--help` prints `help` and gives undefined (the caller then exits with 0). */
+export function parseOrHelp<O extends Options>(
+  argv: string[],
+  options: O,
+  io: Pick<CliIo, "stdout">,
+  help: string,
+  allowPositionals = true,
+): CommandArgs<O> | undefined {
+  const args = parseCommandArgs(argv, options, allowPositionals);
+  // Every command line has --help (parseCommandArgs adds it); the generic values type cannot show that.
+  if (!(args.values as { help?: boolean }).help) return args;
+  io.stdout(help);
+  return undefined;
+}
+
+/** A command whose command line is `options` (and `--help`, which prints `help`), handed parsed to `run`. */
+export function defineCommand<O extends Options>(command: {
+  name: string;
+  summary: string;
+  help: string;
+  options: O;
+  /** Whether it takes positional arguments (default true). */
+  allowPositionals?: boolean;
+  run(args: CommandArgs<O>, io: CliIo): Promise<number>;
+}): CliCommand {
+  const { name, summary, help, options, allowPositionals = true } = command;
+  return {
+    name,
+    summary,
+    help,
+    async run(argv, io) {
+      const args = parseOrHelp(argv, options, io, help, allowPositionals);
+      return args ? command.run(args, io) : EXIT.ok;
+    },
+  };
+}
+
 /** Reads a file (relative to the working directory) or, for `-`, standard input. */
 export async function readInput(path: string, io: CliIo): Promise<string> {
   if (path === "-") return io.readStdin();
@@ -75,6 +115,8 @@ export const listOf = (value: string | string[] | undefined): string[] =>
     .map((item) => item.trim())
     .filter((item) => item !== "");
 
+// tooling/trigger-config.ts has the same edit distance for suggestEventName: the CLI may use another entry only
+// through its public exports, and a spelling helper is not worth a public name in fc-cdn-trigger/tooling.
 const distance = (a: string, b: string): number => {
   const row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {

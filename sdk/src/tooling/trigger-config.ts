@@ -143,6 +143,7 @@ const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
 const show = (value: unknown) => JSON.stringify(value) ?? String(value);
 
+// Levenshtein distance; cli/command.ts keeps its own copy, as the CLI bundle reaches tooling only through its index.
 function distance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {

@@ -8,7 +8,7 @@ import {
   type CodegenStyle,
   generateHandlerCode,
 } from "../../tooling/index.js";
-import { type CliCommand, CliUsageError, EXIT, listOf, parseCommandArgs, unknownName } from "../command.js";
+import { CliUsageError, defineCommand, EXIT, listOf, unknownName } from "../command.js";
 
 const help = `Usage: fc-cdn-trigger codegen --lang <language> --events <a,b,...> [--style sdk|plain] [--out <file>]
 
@@ -30,26 +30,18 @@ Examples:
 
 const ALIASES: Record<string, CodegenLanguage> = { ts: "typescript", js: "javascript", py: "python" };
 
-export const codegenCommand: CliCommand = {
+export const codegenCommand = defineCommand({
   name: "codegen",
   summary: "write a handler in TypeScript, JavaScript or Python",
   help,
-  async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(
-      argv,
-      {
-        lang: { type: "string" },
-        events: { type: "string", multiple: true },
-        style: { type: "string" },
-        out: { type: "string" },
-      },
-      false,
-    );
-    if (values.help) {
-      io.stdout(help);
-      return EXIT.ok;
-    }
-    if (positionals.length > 0) throw new CliUsageError(`unexpected argument ${positionals[0]}`);
+  options: {
+    lang: { type: "string" },
+    events: { type: "string", multiple: true },
+    style: { type: "string" },
+    out: { type: "string" },
+  },
+  allowPositionals: false,
+  async run({ values }, io) {
     if (values.lang === undefined) throw new CliUsageError(`--lang is required: ${CODEGEN_LANGUAGES.join(", ")}`);
     const language = ALIASES[values.lang] ?? values.lang;
     if (!(CODEGEN_LANGUAGES as readonly string[]).includes(language)) {
@@ -75,4 +67,4 @@ export const codegenCommand: CliCommand = {
     } else io.stdout(code);
     return EXIT.ok;
   },
-};
+});

@@ -5,7 +5,7 @@ import {
   isCdnEventName,
   safeParseCdnEvents,
 } from "../../index.js";
-import { type CliCommand, CliFailure, CliUsageError, EXIT, json, parseCommandArgs, unknownName } from "../command.js";
+import { CliFailure, CliUsageError, defineCommand, EXIT, json, unknownName } from "../command.js";
 
 const help = `Usage: fc-cdn-trigger event <name>... [--set path=value]... [--compact]
 
@@ -74,19 +74,15 @@ function parseValue(text: string): unknown {
   }
 }
 
-export const eventCommand: CliCommand = {
+export const eventCommand = defineCommand({
   name: "event",
   summary: "print a sample event envelope, optionally changed with --set",
   help,
-  async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(argv, {
-      set: { type: "string", multiple: true },
-      compact: { type: "boolean" },
-    });
-    if (values.help) {
-      io.stdout(help);
-      return EXIT.ok;
-    }
+  options: {
+    set: { type: "string", multiple: true },
+    compact: { type: "boolean" },
+  },
+  async run({ values, positionals }, io) {
     if (positionals.length === 0) throw new CliUsageError("give at least one event name");
     const sets = (values.set ?? []).map((assignment) => {
       const at = assignment.indexOf("=");
@@ -109,4 +105,4 @@ export const eventCommand: CliCommand = {
     io.stdout(values.compact ? `${JSON.stringify(envelope)}\n` : json(envelope));
     return EXIT.ok;
   },
-};
+});

@@ -7,10 +7,10 @@ import {
   type CliCommand,
   CliFailure,
   CliUsageError,
+  defineCommand,
   EXIT,
   json,
   listOf,
-  parseCommandArgs,
   readInput,
 } from "../command.js";
 
@@ -110,21 +110,17 @@ async function loadEvent(spec: string, io: Parameters<CliCommand["run"]>[1]): Pr
   return readInput(spec, io);
 }
 
-export const invokeCommand: CliCommand = {
+export const invokeCommand = defineCommand({
   name: "invoke",
   summary: "run a handler locally the way FC does, with logs and duration",
   help,
-  async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(argv, {
-      event: { type: "string" },
-      export: { type: "string" },
-      timeout: { type: "string" },
-      json: { type: "boolean" },
-    });
-    if (values.help) {
-      io.stdout(help);
-      return EXIT.ok;
-    }
+  options: {
+    event: { type: "string" },
+    export: { type: "string" },
+    timeout: { type: "string" },
+    json: { type: "boolean" },
+  },
+  async run({ values, positionals }, io) {
     if (positionals.length !== 1) {
       throw new CliUsageError(
         positionals.length === 0 ? "give the handler file to run" : `unexpected argument ${positionals[1]}`,
@@ -174,4 +170,4 @@ export const invokeCommand: CliCommand = {
     io.stdout(`Duration: ${outcome.durationMs.toFixed(1)} ms\n`);
     return failed ? EXIT.failed : EXIT.ok;
   },
-};
+});

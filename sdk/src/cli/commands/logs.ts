@@ -8,7 +8,7 @@ import {
   readCdnLog,
   summarizeCdnLog,
 } from "../../logs/index.js";
-import { type CliCommand, CliFailure, type CliIo, CliUsageError, EXIT, json, parseCommandArgs } from "../command.js";
+import { type CliCommand, CliFailure, type CliIo, CliUsageError, EXIT, json, parseOrHelp } from "../command.js";
 
 const help = `Usage: fc-cdn-trigger logs summarize <file|url|-> [--json] [--top N]
 
@@ -127,11 +127,9 @@ function progressBar(io: CliIo) {
 }
 
 async function summarize(argv: string[], io: LogsIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, { json: { type: "boolean" }, top: { type: "string" } });
-  if (values.help) {
-    io.stdout(help);
-    return EXIT.ok;
-  }
+  const args = parseOrHelp(argv, { json: { type: "boolean" }, top: { type: "string" } }, io, help);
+  if (!args) return EXIT.ok;
+  const { values, positionals } = args;
   if (positionals.length !== 1) {
     throw new CliUsageError(
       positionals.length === 0 ? "give the log file, its URL, or - for standard input" : "give one log",

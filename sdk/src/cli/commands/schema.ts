@@ -1,6 +1,6 @@
 import { CDN_EVENT_NAMES, isCdnEventName } from "../../index.js";
 import { cdnJsonSchema } from "../../tooling/index.js";
-import { type CliCommand, CliUsageError, EXIT, json, parseCommandArgs, unknownName } from "../command.js";
+import { CliUsageError, defineCommand, EXIT, json, unknownName } from "../command.js";
 
 const help = `Usage: fc-cdn-trigger schema [<name>|envelope] [--draft-07]
 
@@ -18,16 +18,12 @@ Examples:
   fc-cdn-trigger schema --draft-07
 `;
 
-export const schemaCommand: CliCommand = {
+export const schemaCommand = defineCommand({
   name: "schema",
   summary: "print the JSON Schema of an event or of the envelope",
   help,
-  async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(argv, { "draft-07": { type: "boolean" } });
-    if (values.help) {
-      io.stdout(help);
-      return EXIT.ok;
-    }
+  options: { "draft-07": { type: "boolean" } },
+  async run({ values, positionals }, io) {
     if (positionals.length > 1) throw new CliUsageError("give at most one event name");
     const name = positionals[0] ?? "envelope";
     if (name !== "envelope" && !isCdnEventName(name)) {
@@ -37,4 +33,4 @@ export const schemaCommand: CliCommand = {
     io.stdout(json(cdnJsonSchema(name === "envelope" ? undefined : name, { target })));
     return EXIT.ok;
   },
-};
+});

@@ -7,7 +7,7 @@ import {
   TriggerConfigError,
   type TriggerConfigFormat,
 } from "../../tooling/index.js";
-import { type CliCommand, CliUsageError, EXIT, listOf, parseCommandArgs, unknownName } from "../command.js";
+import { CliUsageError, defineCommand, EXIT, listOf, unknownName } from "../command.js";
 
 const help = `Usage: fc-cdn-trigger trigger --event <name>... --domain <domain>... [--format <format>] [options]
 
@@ -51,31 +51,23 @@ const flagOf = (field: string) => {
   return match[2] === undefined ? flag : `${flag} #${Number(match[2]) + 1}`;
 };
 
-export const triggerCommand: CliCommand = {
+export const triggerCommand = defineCommand({
   name: "trigger",
   summary: "print trigger config: fc-api-json, s-yaml, terraform or aliyun-cli",
   help,
-  async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(
-      argv,
-      {
-        event: { type: "string", multiple: true },
-        domain: { type: "string", multiple: true },
-        format: { type: "string" },
-        "account-id": { type: "string" },
-        qualifier: { type: "string" },
-        notes: { type: "string" },
-        "trigger-name": { type: "string" },
-        "function-name": { type: "string" },
-        region: { type: "string" },
-      },
-      false,
-    );
-    if (values.help) {
-      io.stdout(help);
-      return EXIT.ok;
-    }
-    if (positionals.length > 0) throw new CliUsageError(`unexpected argument ${positionals[0]}`);
+  options: {
+    event: { type: "string", multiple: true },
+    domain: { type: "string", multiple: true },
+    format: { type: "string" },
+    "account-id": { type: "string" },
+    qualifier: { type: "string" },
+    notes: { type: "string" },
+    "trigger-name": { type: "string" },
+    "function-name": { type: "string" },
+    region: { type: "string" },
+  },
+  allowPositionals: false,
+  async run({ values }, io) {
     const names = listOf(values.event);
     if (names.length === 0) throw new CliUsageError("--event is required");
     for (const name of names) {
@@ -121,4 +113,4 @@ export const triggerCommand: CliCommand = {
       );
     }
   },
-};
+});

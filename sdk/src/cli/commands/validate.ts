@@ -1,5 +1,5 @@
 import { type CdnDrift, formatIssuePath, safeParseCdnEvents } from "../../index.js";
-import { type CliCommand, CliUsageError, EXIT, json, parseCommandArgs, readInput } from "../command.js";
+import { CliUsageError, defineCommand, EXIT, json, readInput } from "../command.js";
 
 const help = `Usage: fc-cdn-trigger validate <file|-> [--json]
 
@@ -19,16 +19,12 @@ Examples:
   fc-cdn-trigger event LogFileCreated | fc-cdn-trigger validate -
 `;
 
-export const validateCommand: CliCommand = {
+export const validateCommand = defineCommand({
   name: "validate",
   summary: "check a payload file (or stdin) and print path errors",
   help,
-  async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(argv, { json: { type: "boolean" } });
-    if (values.help) {
-      io.stdout(help);
-      return EXIT.ok;
-    }
+  options: { json: { type: "boolean" } },
+  async run({ values, positionals }, io) {
     if (positionals.length !== 1) {
       throw new CliUsageError(
         positionals.length === 0 ? "give the file to validate, or - for standard input" : "give one file",
@@ -68,4 +64,4 @@ export const validateCommand: CliCommand = {
     }
     return EXIT.ok;
   },
-};
+});
