@@ -4,87 +4,20 @@
 //   - Run → output, median of 20 warm runs of the SDK template (click to final output, measured in the page);
 //   - gzip bytes of the JavaScript the playground page loads (workers included) vs a docs page.
 // Goals (issue 6): editor ready ≤ 1.5 s, Run ≤ 150 ms, playground ≤ 2.7 MB gzip, docs pages 0 bytes of Monaco.
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { chromium } from "playwright-core";
+import { DIST, ensureSiteBuilt, freshContext, mb, median, startSite, warmRuns } from "./site-harness.mjs";
 
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const DIST = join(ROOT, "dist");
-const ASTRO = join(ROOT, "node_modules/astro/bin/astro.mjs");
-const PORT = Number(process.env.BENCH_PORT ?? 4323);
-const BASE = `http://127.0.0.1:${PORT}`;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const DOCS_PAGE = "/events/LogFileCreated/";
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 const ms = (value) => `${value.toFixed(0)} ms`;
-const mb = (bytes) => `${(bytes / 1e6).toFixed(2)} MB`;
 
-if (!existsSync(join(DIST, "playground/index.html"))) {
-  console.log("building the site (dist/playground is missing)...");
-  const build = spawnSync(process.execPath, [ASTRO, "build"], { cwd: ROOT, stdio: "inherit" });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
-
-const server = spawn(
-  process.execPath,
-  [ASTRO, "preview", "--ignore-lock", "--port", String(PORT), "--host", "127.0.0.1"],
-  {
-    cwd: ROOT,
-    stdio: ["ignore", "pipe", "pipe"],
-  },
-);
-let serverOutput = "";
-server.stdout.on("data", (chunk) => {
-  serverOutput += chunk;
-});
-server.stderr.on("data", (chunk) => {
-  serverOutput += chunk;
-});
-const stopServer = () => {
-  if (server.exitCode === null && server.pid) process.kill(server.pid, "SIGTERM");
-};
-process.on("exit", stopServer);
-
-for (let attempt = 0; ; attempt++) {
-  if (server.exitCode !== null || attempt > 300) {
-    console.error(`astro preview did not start:\n${serverOutput}`);
-    process.exit(1);
-  }
-  try {
-    if ((await fetch(`${BASE}/`)).ok) break;
-  } catch {
-    // not up yet
-  }
-  await new Promise((resolve) => setTimeout(resolve, 100));
-}
-
-const args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"];
-
-/** A fresh profile: nothing cached, like a first visit. */
-async function freshContext() {
-  const profile = mkdtempSync(join(tmpdir(), "fc-cdn-bench-"));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args });
-  return {
-    context,
-    close: async () => {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
-}
+ensureSiteBuilt(["playground/index.html"], "the playground");
+const { base: BASE, stop: stopServer } = await startSite(4323);
 
 /** Loads a page in a fresh context; returns the milliseconds until `ready` resolves and the JS files requested. */
 async function coldLoad(path, ready) {
-  const { context, close } = await freshContext();
+  const { context, close } = await freshContext("fc-cdn-bench-");
   const page = await context.newPage();
   await page.setViewportSize({ width: 1280, height: 900 });
   const scripts = new Set();
@@ -129,33 +62,7 @@ try {
 
   // 2. Run → output, 20 warm runs in one page (after 3 warm-up runs).
   const { page, scripts, close } = await coldLoad("/playground/", editorReady);
-  const runTimes = await page.evaluate(async () => {
-    const root = document.querySelector("[data-fc-playground]");
-    const button = root.querySelector('[data-role="run"]');
-    const output = root.querySelector('[data-role="output"]');
-    const once = () =>
-      new Promise((resolve) => {
-        const started = performance.now();
-        const observer = new MutationObserver(() => {
-          const state = output.dataset.runState;
-          if (state !== "running" && state !== "idle") {
-            observer.disconnect();
-            resolve({ ms: performance.now() - started, state });
-          }
-        });
-        observer.observe(output, { attributes: true, attributeFilter: ["data-run-state"] });
-        button.click();
-      });
-    for (let i = 0; i < 3; i++) await once();
-    const times = [];
-    for (let i = 0; i < 20; i++) {
-      const { ms, state } = await once();
-      if (state !== "done") throw new Error(`run ${i} ended in state ${state}`);
-      times.push(ms);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    return times;
-  });
+  const runTimes = await warmRuns(page, 20, 50);
   playgroundScripts = scripts;
   await close();
 

@@ -5,90 +5,15 @@
 //     (the baseline);
 //   - Pyodide's bytes on the wire (as `astro preview` serves them), raw, and gzip-9 as a compressing host
 //     would send them.
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { chromium } from "playwright-core";
+import { DIST, ensureSiteBuilt, freshContext, mb, median, startSite, warmRuns } from "./site-harness.mjs";
 
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const DIST = resolve(ROOT, process.env.SITE_OUT_DIR || "dist");
-const ASTRO = join(ROOT, "node_modules/astro/bin/astro.mjs");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 const ms = (value) => (value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(1)} ms`);
-const mb = (bytes) => `${(bytes / 1e6).toFixed(2)} MB`;
 
-if (!existsSync(join(DIST, "playground/index.html")) || !existsSync(join(DIST, "pyodide"))) {
-  console.log(`building the site into ${DIST} (the playground or Pyodide is missing)...`);
-  const build = spawnSync(process.execPath, [ASTRO, "build"], { cwd: ROOT, stdio: "inherit", env });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
-
-const freePort = () =>
-  new Promise((done) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => done(port));
-    });
-  });
-const PORT = Number(process.env.BENCH_PORT) || (await freePort());
-const BASE = `http://127.0.0.1:${PORT}`;
-const server = spawn(
-  process.execPath,
-  [ASTRO, "preview", "--ignore-lock", "--port", String(PORT), "--host", "127.0.0.1"],
-  {
-    cwd: ROOT,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  },
-);
-let serverOutput = "";
-server.stdout.on("data", (chunk) => {
-  serverOutput += chunk;
-});
-server.stderr.on("data", (chunk) => {
-  serverOutput += chunk;
-});
-const stopServer = () => {
-  if (server.exitCode === null && server.pid) process.kill(server.pid, "SIGTERM");
-};
-process.on("exit", stopServer);
-for (let attempt = 0; ; attempt++) {
-  if (server.exitCode !== null || attempt > 300) {
-    console.error(`astro preview did not start:\n${serverOutput}`);
-    process.exit(1);
-  }
-  try {
-    if ((await fetch(`${BASE}/`)).ok) break;
-  } catch {
-    // not up yet
-  }
-  await new Promise((done) => setTimeout(done, 100));
-}
-
-const args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"];
-
-async function freshContext() {
-  const profile = mkdtempSync(join(tmpdir(), "fc-cdn-python-bench-"));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args });
-  return {
-    context,
-    close: async () => {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
-}
+ensureSiteBuilt(["playground/index.html", "pyodide"], "the playground or Pyodide");
+const { base: BASE, stop: stopServer } = await startSite();
 
 async function openPlayground(context) {
   const page = await context.newPage();
@@ -130,36 +55,6 @@ const pythonToFirstResult = (page) =>
     root.querySelector('[data-role="run"]').click();
     return finished;
   });
-
-/** In the page: `count` runs of the current handler; the milliseconds of each (click → final output). */
-const warmRuns = (page, count) =>
-  page.evaluate(async (count) => {
-    const root = document.querySelector("[data-fc-playground]");
-    const button = root.querySelector('[data-role="run"]');
-    const output = root.querySelector('[data-role="output"]');
-    const once = () =>
-      new Promise((done) => {
-        const started = performance.now();
-        const observer = new MutationObserver(() => {
-          const state = output.dataset.runState;
-          if (state !== "running" && state !== "idle") {
-            observer.disconnect();
-            done({ ms: performance.now() - started, state });
-          }
-        });
-        observer.observe(output, { attributes: true, attributeFilter: ["data-run-state"] });
-        button.click();
-      });
-    for (let i = 0; i < 3; i++) await once();
-    const times = [];
-    for (let i = 0; i < count; i++) {
-      const { ms, state } = await once();
-      if (state !== "done") throw new Error(`run ${i} ended in state ${state}`);
-      times.push(ms);
-      await new Promise((done) => setTimeout(done, 30));
-    }
-    return times;
-  }, count);
 
 /**
  * In the page: `count` times, Run an endless loop, Stop it (the worker is terminated), and Run a quick handler;
@@ -211,7 +106,7 @@ try {
   let wireBytes = 0;
   let wireFiles = 0;
   for (let i = 0; i < 3; i++) {
-    const { context, close } = await freshContext();
+    const { context, close } = await freshContext("fc-cdn-python-bench-");
     const first = await openPlayground(context);
     const result = await pythonToFirstResult(first.page);
     if (result.state !== "done") throw new Error(`the first Python run ended in state ${result.state}`);
@@ -226,11 +121,11 @@ try {
   }
 
   // 2. Warm runs: Python (the SDK template's generated Python) against JavaScript (the SDK template) in one page.
-  const { context, close } = await freshContext();
+  const { context, close } = await freshContext("fc-cdn-python-bench-");
   const { page } = await openPlayground(context);
-  const jsTimes = await warmRuns(page, 20);
+  const jsTimes = await warmRuns(page, 20, 30);
   await pythonToFirstResult(page);
-  const pyTimes = await warmRuns(page, 20);
+  const pyTimes = await warmRuns(page, 20, 30);
   const restartTimes = await stopThenRun(page, 5);
   await close();
 

@@ -1,11 +1,12 @@
 // Global setup of the "site" test project: build the SDK and the site once per run, serve the built site with
 // `astro preview`, make sure Chromium exists, and stop the server afterwards. Tests read the URL with
 // `inject("siteUrl")` and launch the browser with `launchBrowser()` from ./browser.ts.
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { type AddressInfo, createServer } from "node:net";
 import { join, resolve } from "node:path";
 import type { TestProject } from "vitest/node";
+import { startAstroPreview } from "../site-preview.mjs";
 import { chromiumPath, ROOT } from "./paths.js";
 
 declare module "vitest" {
@@ -67,19 +68,6 @@ const tryPort = (port: number) =>
       });
   });
 
-async function waitForServer(url: string, server: ChildProcess, output: () => string): Promise<void> {
-  for (let attempt = 0; attempt < 600; attempt++) {
-    if (server.exitCode !== null) throw new Error(`astro preview exited early:\n${output()}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`astro preview did not answer at ${url} within 60 s:\n${output()}`);
-}
-
 export default async function setup(project: TestProject) {
   ensureChromium();
 
@@ -111,39 +99,9 @@ export default async function setup(project: TestProject) {
   if (PORT === undefined) {
     throw new Error(`port ${PINNED_PORT} is in use; stop what listens there or unset SITE_TEST_PORT`);
   }
-  let output = "";
-  // Node itself (not npx) so the PID we stop is the server's; --ignore-lock keeps it in the foreground (Astro
-  // otherwise backgrounds preview servers it thinks an agent started) and independent of other preview servers.
-  const server = spawn(
-    process.execPath,
-    [ASTRO, "preview", "--ignore-lock", "--port", String(PORT), "--host", "127.0.0.1"],
-    {
-      cwd: ROOT,
-      env,
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  server.stdout.on("data", (chunk) => {
-    output += chunk;
-  });
-  server.stderr.on("data", (chunk) => {
-    output += chunk;
-  });
-  const url = `http://127.0.0.1:${PORT}`;
-  try {
-    await waitForServer(`${url}/`, server, () => output);
-  } catch (error) {
-    server.kill();
-    throw error;
-  }
+  const { url, stop } = await startAstroPreview({ root: ROOT, port: PORT, env });
   project.provide("siteUrl", url);
   project.provide("siteDist", DIST);
 
-  return async () => {
-    if (server.exitCode !== null || server.pid === undefined) return;
-    const exited = new Promise((resolve) => server.once("exit", resolve));
-    process.kill(server.pid, "SIGTERM");
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
-    if (server.exitCode === null) process.kill(server.pid, "SIGKILL");
-  };
+  return stop;
 }
