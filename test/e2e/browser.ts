@@ -64,3 +64,26 @@ export async function launchBrowser(): Promise<SiteBrowser> {
     },
   };
 }
+
+/**
+ * Launches a browser and opens `path` of the site in a page (1280×900 unless `viewport` says otherwise); with
+ * `clipboard`, the page may read and write the clipboard (for the panels' Copy buttons).
+ *
+ * @example
+ * ```ts
+ * ({ browser, page } = await launchWithPage(siteUrl, "/playground/", { clipboard: true }));
+ * ```
+ */
+export async function launchWithPage(
+  siteUrl: string,
+  path: string,
+  options: { viewport?: { width: number; height: number }; clipboard?: boolean } = {},
+): Promise<{ browser: SiteBrowser; page: Page }> {
+  const browser = await launchBrowser();
+  if (options.clipboard) {
+    await browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: siteUrl });
+  }
+  const page = await browser.newPage(options.viewport ?? { width: 1280, height: 900 });
+  await page.goto(`${siteUrl}${path}`);
+  return { browser, page };
+}

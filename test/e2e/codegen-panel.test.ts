@@ -5,7 +5,7 @@ import { CDN_EVENT_NAMES, type CdnEventName } from "fc-cdn-trigger";
 import { CODEGEN_LANGUAGES, CODEGEN_STYLES, generateHandlerCode } from "fc-cdn-trigger/tooling";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, type SiteBrowser } from "./browser.js";
+import { launchWithPage, type SiteBrowser } from "./browser.js";
 
 const siteUrl = inject("siteUrl");
 const PANEL = '[data-fc-panel="codegen"]';
@@ -13,10 +13,7 @@ const PANEL = '[data-fc-panel="codegen"]';
 let browser: SiteBrowser;
 let page: Page;
 beforeAll(async () => {
-  browser = await launchBrowser();
-  await browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: siteUrl });
-  page = await browser.newPage({ width: 1280, height: 900 });
-  await page.goto(`${siteUrl}/playground/`);
+  ({ browser, page } = await launchWithPage(siteUrl, "/playground/", { clipboard: true }));
 });
 afterAll(async () => {
   await browser?.close();

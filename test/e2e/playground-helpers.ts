@@ -1,5 +1,6 @@
 // Driving the playground from tests: open it, wait for the editor, run, and read the output as text.
 import type { Page } from "playwright-core";
+import { launchBrowser, type SiteBrowser } from "./browser.js";
 
 /** What a finished run shows. */
 export interface RunOutcome {
@@ -15,6 +16,14 @@ const ROOT = "[data-fc-playground]";
 export async function openPlayground(page: Page, siteUrl: string): Promise<void> {
   await page.goto(`${siteUrl}/playground/`);
   await page.waitForSelector(`${ROOT}[data-state="ready"]`, { timeout: 60_000 });
+}
+
+/** Launches a browser with the playground page open (1400×1000) and its editors mounted. */
+export async function launchPlayground(siteUrl: string): Promise<{ browser: SiteBrowser; page: Page }> {
+  const browser = await launchBrowser();
+  const page = await browser.newPage({ width: 1400, height: 1000 });
+  await openPlayground(page, siteUrl);
+  return { browser, page };
 }
 
 /** Replaces the handler source (and optionally its language) through the playground's handle. */

@@ -3,17 +3,15 @@
 import { CDN_EVENT_CATALOG, CDN_EVENT_NAMES } from "fc-cdn-trigger";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, type SiteBrowser } from "./browser.js";
-import { clickRun, openPlayground, setCode, waitForRunEnd } from "./playground-helpers.js";
+import type { SiteBrowser } from "./browser.js";
+import { clickRun, launchPlayground, setCode, waitForRunEnd } from "./playground-helpers.js";
 
 const siteUrl = inject("siteUrl");
 let browser: SiteBrowser;
 let page: Page;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await browser.newPage({ width: 1400, height: 1000 });
-  await openPlayground(page, siteUrl);
+  ({ browser, page } = await launchPlayground(siteUrl));
 });
 
 afterAll(async () => {

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { CDN_EVENT_CATALOG, CDN_EVENT_NAMES, type CdnEventName } from "../../sdk/src/index.js";
 import { launchBrowser, type SiteBrowser } from "./browser.js";
 import { ROOT } from "./paths.js";
-import { clickRun, openPlayground, readOutcome, waitForRunEnd } from "./playground-helpers.js";
+import { clickRun, launchPlayground, openPlayground, readOutcome, waitForRunEnd } from "./playground-helpers.js";
 
 const siteUrl = inject("siteUrl");
 const siteDist = inject("siteDist");
@@ -25,9 +25,7 @@ let browser: SiteBrowser;
 let page: Page;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await browser.newPage({ width: 1400, height: 1000 });
-  await openPlayground(page, siteUrl);
+  ({ browser, page } = await launchPlayground(siteUrl));
   await choosePython(page);
 });
 

@@ -4,7 +4,7 @@ import { CDN_EVENT_NAMES } from "fc-cdn-trigger";
 import { createTriggerConfig, renderTriggerConfig, TRIGGER_CONFIG_FORMATS } from "fc-cdn-trigger/tooling";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, type SiteBrowser } from "./browser.js";
+import { launchWithPage, type SiteBrowser } from "./browser.js";
 
 const siteUrl = inject("siteUrl");
 const PANEL = '[data-fc-panel="trigger"]';
@@ -12,10 +12,7 @@ const PANEL = '[data-fc-panel="trigger"]';
 let browser: SiteBrowser;
 let page: Page;
 beforeAll(async () => {
-  browser = await launchBrowser();
-  await browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: siteUrl });
-  page = await browser.newPage({ width: 1280, height: 900 });
-  await page.goto(`${siteUrl}/events/CdnDomainStarted/`);
+  ({ browser, page } = await launchWithPage(siteUrl, "/events/CdnDomainStarted/", { clipboard: true }));
 });
 afterAll(async () => {
   await browser?.close();
