@@ -103,11 +103,24 @@ export interface ActiveRun {
  * const slot = new RunSlot();
  * slot.current = { runId: 1, callbacks, watchdog };
  * slot.deliver({ kind: "console", runId: 1, lines }); // → callbacks.onLines(lines)
- * slot.finish("stopped"); // → callbacks.onStopped("stopped")
+ * slot.stop((message) => frame.contentWindow?.postMessage(message, "*")); // → callbacks.onStopped("stopped")
  * ```
  */
 export class RunSlot<Run extends ActiveRun = ActiveRun> {
   current: Run | undefined;
+
+  /** Whether a run is in progress. */
+  get running(): boolean {
+    return this.current !== undefined;
+  }
+
+  /** Stops the current run, if any: tells its frame (which terminates the run's worker) and reports "stopped". */
+  stop(tellFrame: (message: { kind: "stop"; runId: number }) => void): void {
+    const current = this.current;
+    if (!current) return;
+    tellFrame({ kind: "stop", runId: current.runId });
+    this.finish("stopped");
+  }
 
   /** Ends the current run and clears its watchdog; reports `reason` (when given) to its callbacks. */
   finish(reason?: "timeout" | "stopped" | "crashed", detail?: string): void {

@@ -57,14 +57,11 @@ export class Sandbox {
 
   /** Stops the current run, if any; its worker is terminated. */
   stop(): void {
-    const current = this.#runs.current;
-    if (!current) return;
-    this.#post({ kind: "stop", runId: current.runId });
-    this.#runs.finish("stopped");
+    this.#runs.stop((message) => this.#post(message));
   }
 
   get running(): boolean {
-    return this.#runs.current !== undefined;
+    return this.#runs.running;
   }
 
   dispose(): void {
