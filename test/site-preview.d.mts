@@ -29,3 +29,13 @@ export function startAstroPreview(options: {
   port: number;
   env?: NodeJS.ProcessEnv;
 }): Promise<AstroPreview>;
+
+/**
+ * Whether the built site in `dist` is missing or older than anything it is built from.
+ *
+ * @example
+ * ```ts
+ * if (siteBuildIsStale({ root: ROOT, dist })) build();
+ * ```
+ */
+export function siteBuildIsStale(options: { root: string; dist: string }): boolean;

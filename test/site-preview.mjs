@@ -2,7 +2,40 @@
 // and the site benchmarks (test/bench/site-harness.mjs). Plain JavaScript so the benchmarks run it without a
 // TypeScript loader; site-preview.d.mts types it for the tests.
 import { spawn } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+
+/** What `astro build` reads, relative to the repository root. */
+const SITE_INPUTS = ["site", "sdk/src", "astro.config.mjs", "sdk/tsconfig.typedoc.json"];
+
+/** Newest modification time under `path` (a file or a folder), skipping generated folders. */
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(path, { withFileTypes: true })
+    .filter((entry) => !["node_modules", "api", "dist"].includes(entry.name))
+    .reduce((newest, entry) => Math.max(newest, newestMtime(join(path, entry.name))), stat.mtimeMs);
+}
+
+/**
+ * Whether the built site in `dist` is missing or older than anything it is built from, so tests and benchmarks
+ * never measure a stale build.
+ *
+ * @example
+ * ```js
+ * if (siteBuildIsStale({ root: ROOT, dist: join(ROOT, "dist") })) build();
+ * ```
+ *
+ * @param {{ root: string, dist: string }} options
+ * @returns {boolean}
+ */
+export function siteBuildIsStale({ root, dist }) {
+  const builtHome = join(dist, "index.html");
+  if (!existsSync(builtHome)) return true;
+  const newestInput = Math.max(...SITE_INPUTS.map((path) => newestMtime(join(root, path))));
+  return statSync(builtHome).mtimeMs < newestInput;
+}
 
 /**
  * Starts `astro preview` of `root`'s built site on 127.0.0.1:`port` and resolves once it answers. Node itself

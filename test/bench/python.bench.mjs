@@ -42,12 +42,18 @@ const pythonToFirstResult = (page) =>
         const state = output.dataset.runState;
         if (state !== "running" && state !== "idle") {
           observer.disconnect();
-          done({
-            ms: performance.now() - started,
-            state,
-            bootMs: Number(root.dataset.pythonBootMs) || 0,
-            phases: JSON.parse(root.dataset.pythonBootPhases || "{}"),
-          });
+          const ms = performance.now() - started;
+          // The start-up figures can land a moment after the result; wait briefly rather than report zeros.
+          const report = (tries) => {
+            if (!root.dataset.pythonBootMs && tries > 0) return setTimeout(() => report(tries - 1), 50);
+            done({
+              ms,
+              state,
+              bootMs: Number(root.dataset.pythonBootMs) || 0,
+              phases: JSON.parse(root.dataset.pythonBootPhases || "{}"),
+            });
+          };
+          report(100);
         }
       });
       observer.observe(output, { attributes: true, attributeFilter: ["data-run-state"] });

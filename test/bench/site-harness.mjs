@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
-import { startAstroPreview } from "../site-preview.mjs";
+import { siteBuildIsStale, startAstroPreview } from "../site-preview.mjs";
 
 /**
  * The repository root.
@@ -60,7 +60,8 @@ export const median = (values) => {
 export const mb = (bytes) => `${(bytes / 1e6).toFixed(2)} MB`;
 
 /**
- * Builds the site unless every path in `required` (relative to {@link DIST}) exists; exits on a failed build.
+ * Builds the site when it is stale or any path in `required` (relative to {@link DIST}) is missing, so a benchmark
+ * never measures an old build; exits on a failed build.
  *
  * @example
  * ```js
@@ -68,8 +69,9 @@ export const mb = (bytes) => `${(bytes / 1e6).toFixed(2)} MB`;
  * ```
  */
 export function ensureSiteBuilt(required, what) {
-  if (required.every((path) => existsSync(join(DIST, path)))) return;
-  console.log(`building the site into ${DIST} (${what} is missing)...`);
+  const missing = !required.every((path) => existsSync(join(DIST, path)));
+  if (!missing && !siteBuildIsStale({ root: ROOT, dist: DIST })) return;
+  console.log(`building the site into ${DIST} (${missing ? `${what} is missing` : "it is older than its sources"})...`);
   const build = spawnSync(process.execPath, [ASTRO, "build"], { cwd: ROOT, stdio: "inherit", env });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }

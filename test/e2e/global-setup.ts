@@ -2,11 +2,11 @@
 // `astro preview`, make sure Chromium exists, and stop the server afterwards. Tests read the URL with
 // `inject("siteUrl")` and launch the browser with `launchBrowser()` from ./browser.ts.
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { type AddressInfo, createServer } from "node:net";
 import { join, resolve } from "node:path";
 import type { TestProject } from "vitest/node";
-import { startAstroPreview } from "../site-preview.mjs";
+import { siteBuildIsStale, startAstroPreview } from "../site-preview.mjs";
 import { chromiumPath, ROOT } from "./paths.js";
 
 declare module "vitest" {
@@ -24,16 +24,6 @@ const DIST = resolve(ROOT, process.env.SITE_OUT_DIR || "dist");
 const ASTRO = join(ROOT, "node_modules/astro/bin/astro.mjs");
 // Vitest sets NODE_ENV=test, which would make Vite build the site in dev mode (no search index UI, dev warnings).
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
-
-/** Newest modification time under `path` (a file or a folder), skipping generated folders. */
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(path, { withFileTypes: true })
-    .filter((entry) => !["node_modules", "api", "dist"].includes(entry.name))
-    .reduce((newest, entry) => Math.max(newest, newestMtime(join(path, entry.name))), stat.mtimeMs);
-}
 
 function run(what: string, args: string[]): void {
   console.log(`[site tests] ${what}`);
@@ -84,10 +74,7 @@ export default async function setup(project: TestProject) {
   }
 
   // Rebuild the site unless dist/ is newer than everything it is built from.
-  const builtHome = join(DIST, "index.html");
-  const inputs = ["site", "sdk/src", "astro.config.mjs", "sdk/tsconfig.typedoc.json"].map((p) => join(ROOT, p));
-  const newestInput = Math.max(...inputs.map(newestMtime));
-  if (!existsSync(builtHome) || statSync(builtHome).mtimeMs < newestInput) {
+  if (siteBuildIsStale({ root: ROOT, dist: DIST })) {
     const started = performance.now();
     run("building the site (astro build)", [ASTRO, "build"]);
     console.log(`[site tests] site built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
