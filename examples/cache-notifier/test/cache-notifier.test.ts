@@ -1,10 +1,9 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createCdnEnvelope, createCdnEvent, invokeHandler } from "fc-cdn-trigger/testing";
-import { unzipSync } from "fflate";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { itShipsDeployArtifacts } from "../../../test/support/example-artifacts.js";
 import { invokeOnSystemNode, systemNodeVersion } from "../../../test/support/system-node.js";
 import { cacheMessages, handler } from "../src/index.js";
 
@@ -71,18 +70,5 @@ describe("cache-notifier", () => {
     expect(invalid).toMatchObject({ ok: false, name: "CdnEventParseError" });
   });
 
-  it("ships code.zip holding exactly the bundled index.js", () => {
-    const files = unzipSync(readFileSync(join(root, "dist/code.zip")));
-    expect(Object.keys(files)).toEqual(["index.js"]);
-    expect(Buffer.from(files["index.js"] as Uint8Array).equals(readFileSync(bundle))).toBe(true);
-  });
-
-  it("keeps s.yaml in sync with package.json's settings (regenerate: npm run s-yaml)", async () => {
-    const { renderSYaml } = (await import(join(root, "../build.mjs"))) as {
-      renderSYaml: (dir: string) => string;
-    };
-    expect(readFileSync(join(root, "s.yaml"), "utf8")).toBe(renderSYaml(root));
-    const events = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).fc.events;
-    expect(renderSYaml(root).match(/eventName: (\w+)/g)).toEqual(events.map((name: string) => `eventName: ${name}`));
-  });
+  itShipsDeployArtifacts(root, bundle);
 });

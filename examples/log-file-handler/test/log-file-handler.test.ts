@@ -1,5 +1,4 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
@@ -7,8 +6,8 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { CdnLogSummarizer, generateCdnLogLines, parseCdnLogLine } from "fc-cdn-trigger/logs";
 import { createCdnEnvelope, createCdnEvent, invokeHandler } from "fc-cdn-trigger/testing";
-import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { itShipsDeployArtifacts } from "../../../test/support/example-artifacts.js";
 import { invokeOnSystemNode, systemNodeVersion } from "../../../test/support/system-node.js";
 import { handler, logFileUrl } from "../src/index.js";
 
@@ -111,17 +110,5 @@ describe("log-file-handler", () => {
     expect(outcome.logs[0]).toMatch(/^INFO example\.com: 4998 requests/);
   });
 
-  it("ships code.zip holding exactly the bundled index.js", () => {
-    const files = unzipSync(readFileSync(join(root, "dist/code.zip")));
-    expect(Object.keys(files)).toEqual(["index.js"]);
-    expect(Buffer.from(files["index.js"] as Uint8Array).equals(readFileSync(bundle))).toBe(true);
-  });
-
-  it("keeps s.yaml in sync with package.json's settings (regenerate: npm run s-yaml)", async () => {
-    const { renderSYaml } = (await import(join(root, "../build.mjs"))) as {
-      renderSYaml: (dir: string) => string;
-    };
-    expect(readFileSync(join(root, "s.yaml"), "utf8")).toBe(renderSYaml(root));
-    expect(renderSYaml(root)).toContain("eventName: LogFileCreated");
-  });
+  itShipsDeployArtifacts(root, bundle);
 });
