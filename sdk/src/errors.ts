@@ -1,4 +1,24 @@
 /**
+ * The shape every issue list of the SDK shares: parse issues, trigger-config issues, CLI `--set` issues.
+ * `code` is stable and machine-readable (each list documents its codes); `path` says where; `message` says
+ * what is wrong and what to do.
+ *
+ * @example
+ * ```ts
+ * import { formatIssuePath, type CdnIssue } from "fc-cdn-trigger";
+ * const line = (issue: CdnIssue) => `${formatIssuePath(issue.path)}: ${issue.message} [${issue.code}]`;
+ * ```
+ */
+export interface CdnIssue<Code extends string = string> {
+  /** What kind of problem it is; one of the codes the issue list documents. */
+  readonly code: Code;
+  /** Where the problem is, e.g. `["events", 0, "eventParameter", "filePath"]`; `[]` for the whole input. */
+  readonly path: readonly (string | number)[];
+  /** What is wrong and, where it helps, what to do. */
+  readonly message: string;
+}
+
+/**
  * One problem found in an input, at a path inside it.
  *
  * @example

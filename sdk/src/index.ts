@@ -1,6 +1,6 @@
 // The runtime entry a deployed handler imports: zod/mini only, no Node-only APIs.
 export type { CdnDrift, CdnDriftReport } from "./drift.js";
-export { type CdnEventIssue, CdnEventParseError, formatIssuePath } from "./errors.js";
+export { type CdnEventIssue, CdnEventParseError, type CdnIssue, formatIssuePath } from "./errors.js";
 export {
   CachedObjectsBlockedSchema,
   CachedObjectsPushedSchema,
