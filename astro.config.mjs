@@ -5,22 +5,19 @@ import { fileURLToPath } from "node:url";
 import starlight from "@astrojs/starlight";
 import { defineConfig } from "astro/config";
 import starlightTypeDoc, { typeDocSidebarGroup } from "starlight-typedoc";
+import { SDK_ENTRIES } from "./sdk/scripts/entries.mjs";
 import { CDN_EVENT_NAMES } from "./sdk/src/events/catalog.ts";
+import { translateApiSidebarLabel } from "./site/lib/api-sidebar-label.ts";
+import { sidebarLabel } from "./site/lib/docs-messages.ts";
+import { STARLIGHT_LOCALES } from "./site/lib/locales.ts";
 import { lazyMonacoCss } from "./site/playground/lazy-monaco-css.mjs";
 import { pythonPlayground } from "./site/playground/python/assets.mjs";
 import { playgroundAssets } from "./site/playground/vite-plugin.mjs";
 
 const fromRoot = (path) => fileURLToPath(new URL(path, import.meta.url));
 
-// The SDK's public entry points; `logs` arrives later, so only document the ones that exist.
-const entryPoints = [
-  "sdk/src/index.ts",
-  "sdk/src/testing/index.ts",
-  "sdk/src/tooling/index.ts",
-  "sdk/src/logs/index.ts",
-]
-  .filter((entry) => existsSync(fromRoot(entry)))
-  .map((entry) => fromRoot(entry));
+// The SDK's public entry points, from the one list the build and the playground read too.
+const entryPoints = SDK_ENTRIES.map(({ dir }) => fromRoot(`sdk/src/${dir === "." ? "" : `${dir}/`}index.ts`));
 
 // The playground (another module) gets a sidebar entry as soon as its page exists.
 const hasPlayground = ["site/pages/playground.astro", "site/pages/playground/index.astro"].some((page) =>
@@ -60,6 +57,9 @@ export default defineConfig({
       description:
         "Typed CDN trigger events for Alibaba Cloud Function Compute: event formats, handlers, local testing, log processing and the API reference.",
       favicon: "/favicon.svg",
+      // English at the root, 简体中文 under /zh-cn/ (Starlight adds the language picker and per-language search).
+      // A page without a Chinese twin (the API reference) is served there in English with Starlight's notice.
+      locales: STARLIGHT_LOCALES,
       lastUpdated: false,
       pagefind: true,
       customCss: ["./site/styles/site.css"],
@@ -71,7 +71,7 @@ export default defineConfig({
           entryPoints,
           tsconfig: fromRoot("sdk/tsconfig.typedoc.json"),
           output: "api",
-          sidebar: { label: "API reference", collapsed: true },
+          sidebar: { label: sidebarLabel("sidebarApiReference").label, collapsed: true },
           typeDoc: {
             plugin: [fromRoot("site/typedoc/module-names.mjs")],
             entryPointStrategy: "resolve",
@@ -89,18 +89,20 @@ export default defineConfig({
             sort: ["kind", "alphabetical"],
           },
         }),
+        translateApiSidebarLabel(),
       ],
+      // Labels come from the docs message table; Starlight prefixes each link with the page's locale.
       sidebar: [
-        { label: "Home", link: "/" },
+        { ...sidebarLabel("sidebarHome"), link: "/" },
         {
-          label: "Events",
+          ...sidebarLabel("sidebarEvents"),
           items: [
-            { label: "All events", link: "/events/" },
+            { ...sidebarLabel("sidebarAllEvents"), link: "/events/" },
             ...CDN_EVENT_NAMES.map((name) => ({ label: name, link: `/events/${name}/` })),
           ],
         },
         {
-          label: "Guides",
+          ...sidebarLabel("sidebarGuides"),
           items: [
             "guides/create-a-trigger",
             "guides/write-a-handler",
@@ -110,7 +112,7 @@ export default defineConfig({
             "guides/event-format-quirks",
           ],
         },
-        ...(hasPlayground ? [{ label: "Playground", link: "/playground/" }] : []),
+        ...(hasPlayground ? [{ ...sidebarLabel("sidebarPlayground"), link: "/playground/" }] : []),
         typeDocSidebarGroup,
       ],
     }),

@@ -1,17 +1,20 @@
 // Builds an example (the current folder, as `npm run build` in it sets) for FC's Node.js runtime:
 //   dist/index.js  one CommonJS file with fc-cdn-trigger bundled in (FC loads index.js, calls index.handler);
 //   dist/code.zip  that file zipped, what `s deploy` uploads;
-//   s.yaml         rendered from the "fc" settings in package.json by fc-cdn-trigger/tooling.
-// `node ../build.mjs --s-yaml` only rewrites s.yaml. Copying one example out? Copy this file next to it.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+// `node ../build.mjs --s-yaml` (npm run s-yaml) writes s.yaml from the "fc" settings in package.json with
+// fc-cdn-trigger/tooling; the build never does, so the repository's check (npm test) catches a hand-edited s.yaml.
+// Copying one example out? Copy this file next to it.
+import { mkdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createTriggerConfigs, renderServerlessDevsYaml } from "fc-cdn-trigger/tooling";
 
 const readPackage = (here) => JSON.parse(readFileSync(join(here, "package.json"), "utf8"));
 
-/** The s.yaml the example in `here` deploys with; its test checks the file on disk matches it. */
-export function renderSYaml(here) {
+/**
+ * The s.yaml the example in `here` deploys with. `tooling` is fc-cdn-trigger/tooling's namespace (the repository's
+ * generator passes the one built from source).
+ */
+export function renderSYaml(here, { createTriggerConfigs, renderServerlessDevsYaml }) {
   const pkg = readPackage(here);
   const { fc } = pkg;
   return renderServerlessDevsYaml({
@@ -49,11 +52,14 @@ export async function bundle(here) {
   return { bytes: code.byteLength, zipBytes: zip.byteLength };
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+// Run as a script (through a symlinked checkout too: argv[1] may not be the real path import.meta.url holds).
+if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const here = process.cwd();
-  writeFileSync(join(here, "s.yaml"), renderSYaml(here));
-  if (!process.argv.includes("--s-yaml")) {
+  if (process.argv.includes("--s-yaml")) {
+    writeFileSync(join(here, "s.yaml"), renderSYaml(here, await import("fc-cdn-trigger/tooling")));
+    console.log("s.yaml written");
+  } else {
     const { bytes, zipBytes } = await bundle(here);
-    console.log(`dist/index.js ${bytes} bytes, dist/code.zip ${zipBytes} bytes, s.yaml written`);
-  } else console.log("s.yaml written");
+    console.log(`dist/index.js ${bytes} bytes, dist/code.zip ${zipBytes} bytes`);
+  }
 }

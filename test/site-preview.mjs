@@ -6,7 +6,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 
 /** What `astro build` reads, relative to the repository root. */
-const SITE_INPUTS = ["site", "sdk/src", "astro.config.mjs", "sdk/tsconfig.typedoc.json"];
+const SITE_INPUTS = ["site", "sdk/src", "sdk/scripts/entries.mjs", "astro.config.mjs", "sdk/tsconfig.typedoc.json"];
 
 /** Newest modification time under `path` (a file or a folder), skipping generated folders. */
 function newestMtime(path) {

@@ -5,14 +5,17 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync }
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
-import { FAST_PATH_FILE, writeFastPath } from "./fast-path-codegen.mjs";
+import { renderGenerated, staleFiles, staleMessage } from "../../scripts/generated-files.mjs";
+import { SDK_ENTRIES } from "./entries.mjs";
+import { FAST_PATH_FILE } from "./fast-path-codegen.mjs";
+import { summaryWorkerEsbuildPlugin } from "./summary-worker-bundle.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const src = join(root, "src");
 const dist = join(root, "dist");
 
-/** Entry folder (relative to src) → package subpath. */
-export const ENTRIES = { ".": ".", testing: "./testing", tooling: "./tooling", logs: "./logs" };
+/** Entry folder (relative to src) → package subpath, from the one list in entries.mjs. */
+export const ENTRIES = Object.fromEntries(SDK_ENTRIES.map(({ dir, subpath }) => [dir, subpath]));
 const present = Object.keys(ENTRIES).filter((dir) => {
   try {
     return statSync(join(src, dir, "index.ts")).isFile();
@@ -51,8 +54,14 @@ const entriesAsPackages = {
 };
 
 rmSync(dist, { recursive: true, force: true });
-// The parser's fast path, generated from the catalog's schemas (src must hold it before anything is bundled).
-for (const feature of await writeFastPath(root)) console.warn(`${FAST_PATH_FILE}: left to zod: ${feature}`);
+// The parser's fast path is generated from the catalog's schemas by `npm run generate`; a stale one would ship a
+// parser that disagrees with the catalog, so the build refuses it rather than rewriting a committed file.
+const repo = resolve(root, "..");
+const staleFastPath = staleFiles(await renderGenerated(repo, [`sdk/${FAST_PATH_FILE}`]), repo);
+if (staleFastPath.length > 0) {
+  console.error(staleMessage(staleFastPath));
+  process.exit(1);
+}
 const common = {
   bundle: true,
   platform: "neutral",
@@ -62,6 +71,8 @@ const common = {
   logLevel: "warning",
   mainFields: ["module", "main"],
 };
+// The logs entry embeds its summary worker, bundled on its own into one script (see summary-worker-bundle.mjs).
+common.plugins.push(summaryWorkerEsbuildPlugin());
 const entryPoints = present.map((dir) => ({
   in: join(src, dir, "index.ts"),
   out: dir === "." ? "index" : `${dir}/index`,

@@ -4,6 +4,6 @@ export declare function fastPathSources(root: string): string[];
 export declare function generateFastPath(
   schemaOf: Record<string, () => unknown>,
   modules: Record<string, Record<string, unknown>>,
-  options?: { driftKind?: (schema: unknown) => string | undefined; defaultMinLengthWhen?: unknown },
+  options?: { driftKind?: (schema: unknown) => string | readonly string[] | undefined; defaultMinLengthWhen?: unknown },
 ): { code: string; unsupported: string[] };
-export declare function writeFastPath(root: string): Promise<string[]>;
+export declare function renderFastPath(root: string): Promise<{ code: string; unsupported: string[] }>;

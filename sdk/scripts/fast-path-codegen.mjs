@@ -1,4 +1,4 @@
-// Writes sdk/src/events/fast-path.generated.ts at build time: for each event of the catalog, a plain function
+// Generates sdk/src/events/fast-path.generated.ts (written by `npm run generate`, checked by `npm test`): for each event of the catalog, a plain function
 // that validates and normalises an event exactly as the event's zod schema would, by walking the schema's
 // definition (loose objects, literals, string and number checks, unions, pipes into transforms, arrays).
 // It reads the catalog and copies nothing from it: patterns and transforms are imported from the modules
@@ -8,9 +8,9 @@
 // plan of its schema (events/explain.ts), from which the parser derives the very issues zod would report, and
 // the drift report. A bundle that only parses therefore never loads zod. A schema feature this generator does
 // not model makes that event's fast path always DECLINE and sends it to zod (the build lists it): never a guess.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import * as esbuild from "esbuild";
+import { importSource } from "./import-source.mjs";
 
 /** Where the build writes the module, relative to the package root. */
 export const FAST_PATH_FILE = "src/events/fast-path.generated.ts";
@@ -173,7 +173,8 @@ export function generateFastPath(schemaOf, modules, { driftKind = () => undefine
     const def = schema?._zod?.def;
     if (!def) return decline(path, "not a zod schema");
     if (def.coerce) return decline(path, "coercion");
-    // `e`: the custom message; `d`: the wire form onDrift reports (a number sent as a string, one path for a list).
+    // `e`: the custom message; `d`: the wire form onDrift reports (a number sent as a string, one path for a list,
+    // or the list of known values of an open string field).
     const drift = driftKind(schema);
     const extra = { e: messageOf(def.error, path), d: drift ? JSON.stringify(drift) : undefined };
     switch (def.type) {
@@ -380,13 +381,13 @@ export const fastPathSources = (root) =>
     .sort();
 
 /**
- * Loads the catalog from source (bundled with its zod into one throwaway module), generates the fast path
- * and writes it when it changed. Returns the list of schema features it had to leave to zod.
+ * Loads the catalog from source and generates the fast path: the module's text, and the schema features it had
+ * to leave to zod. Writing (or checking) the file is scripts/generate.mjs's job.
  *
  * @param {string} root the package root (sdk/)
+ * @returns {Promise<{ code: string, unsupported: string[] }>}
  */
-export async function writeFastPath(root) {
-  const events = join(root, "src", "events");
+export async function renderFastPath(root) {
   const moduleFiles = fastPathSources(root);
   const entry = [
     `export { cdnEventSchemaOf } from "./catalog.ts";`,
@@ -394,26 +395,12 @@ export async function writeFastPath(root) {
     `export { minLength } from "zod/mini";`,
     ...moduleFiles.map((file, index) => `export * as m${index} from "./${file}";`),
   ].join("\n");
-  const bundle = await esbuild.build({
-    stdin: { contents: entry, resolveDir: events, loader: "ts" },
-    bundle: true,
-    format: "esm",
-    platform: "neutral",
-    mainFields: ["module", "main"],
-    write: false,
-    logLevel: "warning",
-  });
-  const loaded = await import(
-    `data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].contents).toString("base64")}`
-  );
+  const loaded = await importSource(entry, join(root, "src", "events"));
   const modules = Object.fromEntries(
     moduleFiles.map((file, index) => [`./${file.replace(/\.ts$/, ".js")}`, loaded[`m${index}`]]),
   );
-  const { code, unsupported } = generateFastPath(loaded.cdnEventSchemaOf, modules, {
+  return generateFastPath(loaded.cdnEventSchemaOf, modules, {
     driftKind: loaded.isDriftSensitive,
     defaultMinLengthWhen: loaded.minLength(1)._zod.def.when,
   });
-  const file = join(root, FAST_PATH_FILE);
-  if (!existsSync(file) || readFileSync(file, "utf8") !== code) writeFileSync(file, code);
-  return unsupported;
 }

@@ -1,5 +1,12 @@
 // Typed routing for FC handlers. Runtime entry: no Node-only APIs, nothing beyond parseCdnEvents.
-import type { CdnEvent, CdnEventName, CdnEventOf } from "./events/catalog.js";
+import {
+  CDN_EVENT_NAMES,
+  type CdnEvent,
+  type CdnEventName,
+  type CdnEventOf,
+  isCdnEventName,
+} from "./events/catalog.js";
+import { suggestCdnEventName } from "./events/names.js";
 import { type CdnEventsInput, type ParseCdnEventsOptions, parseCdnEvents } from "./parse.js";
 
 /**
@@ -68,8 +75,23 @@ export type CdnRoutes = { [N in CdnEventName]?: CdnRoute<N> } & {
   default?: (event: CdnEvent, context: FcContext) => unknown;
 };
 
-// Keys that are not event names must be `never`, so a misspelled route fails to compile.
-type NoUnknownRoutes<T> = { [K in Exclude<keyof T, keyof CdnRoutes>]: never };
+type Join<T extends readonly string[]> = T extends readonly [infer H extends string, ...infer R extends string[]]
+  ? R extends readonly []
+    ? H
+    : `${H}, ${Join<R>}`
+  : string;
+/**
+ * What a key that is not an event name must be: a route (so its parameters are still typed, with no implicit-any
+ * error beside the real one) carrying a required property whose name is the message a misspelling shows.
+ */
+type UnknownRoute<K> = ((event: CdnEvent, context: FcContext) => unknown) & {
+  [M in `${K & string} is not a CDN event name: use one of ${Join<typeof CDN_EVENT_NAMES>}, or default`]: never;
+};
+// Each key of the route map checked on its own: an event name gets its narrowed route type, so a typo is
+// reported at the key, not as a mismatch of the whole object (or a weak-type error that hides the names).
+type CheckedRoutes<T> = {
+  [K in keyof T]: K extends keyof CdnRoutes ? NonNullable<CdnRoutes[K]> : UnknownRoute<K>;
+};
 
 /**
  * What one event's entry in the results can be: any route's return value, awaited, or `undefined`
@@ -169,6 +191,24 @@ export class CdnHandlerError extends AggregateError {
 
 const noop = () => {};
 
+// JavaScript has no compile step to catch a misspelled route: without this, its events would silently go to
+// `default` (or nowhere).
+function checkRoutes(table: Record<string, unknown>): void {
+  for (const [key, route] of Object.entries(table)) {
+    if (key !== "default" && !isCdnEventName(key)) {
+      const hint = suggestCdnEventName(key);
+      throw new TypeError(
+        `defineCdnHandler: ${JSON.stringify(key)} is not a CDN event name${hint ? ` (did you mean ${hint}?)` : ""}; use one of ${CDN_EVENT_NAMES.join(", ")}, or default`,
+      );
+    }
+    if (typeof route !== "function" && route !== undefined) {
+      throw new TypeError(
+        `defineCdnHandler: the ${key} route must be a function, got ${route === null ? "null" : typeof route}`,
+      );
+    }
+  }
+}
+
 /**
  * Builds a Function Compute handler that parses the CDN envelope and runs the route of **every**
  * event, in order, with the event narrowed to its name. It resolves to one entry per event: the
@@ -178,7 +218,8 @@ const noop = () => {};
  *   {@link CdnHandlerError} listing the failures, so FC retries the invocation.
  * - An invalid payload rejects with `CdnEventParseError`, which says where it is wrong.
  * - Events without a route are reported in one warning through `context.logger`.
- * - A misspelled event name in `routes` is a compile error.
+ * - A misspelled event name in `routes` is a compile error that lists the names, and (for JavaScript) a
+ *   `TypeError` with "did you mean" when the handler is defined.
  *
  * @example
  * ```ts
@@ -193,11 +234,12 @@ const noop = () => {};
  * // CommonJS: exports.handler = defineCdnHandler({ ... });
  * ```
  */
-export function defineCdnHandler<const T extends CdnRoutes>(
-  routes: T & NoUnknownRoutes<T>,
+export function defineCdnHandler<const T extends object>(
+  routes: T & CheckedRoutes<T>,
   options: DefineCdnHandlerOptions = {},
 ): CdnHandler<CdnRouteResult<T>> {
   const table = routes as Record<string, ((event: CdnEvent, context: FcContext) => unknown) | undefined>;
+  checkRoutes(table);
   const run = async (input: CdnEventsInput, context: FcContext): Promise<CdnRouteResult<T>[]> => {
     const events = parseCdnEvents(input, options);
     const results: unknown[] = [];

@@ -1,5 +1,5 @@
 import { type CdnDrift, type CdnDriftReport, collectDrift } from "./drift.js";
-import { type CdnEventIssue, CdnEventParseError } from "./errors.js";
+import { type CdnEventIssue, type CdnEventIssueCode, CdnEventParseError } from "./errors.js";
 import { CDN_EVENT_NAMES, type CdnEvent, type CdnEventName } from "./events/catalog.js";
 import { explain, type Plan } from "./events/explain.js";
 import { FAST_PATHS, PLANS, ZOD_FALLBACK } from "./events/fast-path.generated.js";
@@ -73,12 +73,28 @@ const preview = (value: unknown): string => {
   try {
     text = JSON.stringify(value) ?? String(value);
   } catch {
-    text = String(value);
+    // Cycles, BigInts, or nesting deeper than the stack: the kind is all a message needs (String() of a deep
+    // array would recurse just as deep).
+    text = kindOf(value);
   }
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 };
 
 const kindOf = (value: unknown) => (value === null ? "null" : Array.isArray(value) ? "array" : typeof value);
+
+// zod's codes as the issue codes they are; "required" is zod's invalid_type with no input.
+const ZOD_CODES = new Set<string>([
+  "invalid_type",
+  "invalid_value",
+  "invalid_format",
+  "too_small",
+  "too_big",
+  "invalid_union",
+]);
+function codeOf(issue: ZodIssueLike): CdnEventIssueCode {
+  if ("input" in issue && issue.input === undefined) return "required";
+  return ZOD_CODES.has(issue.code as string) ? (issue.code as CdnEventIssueCode) : "custom";
+}
 
 function describe(issue: ZodIssueLike): string {
   if ("input" in issue && issue.input === undefined) return "required";
@@ -110,6 +126,7 @@ function decode(input: Uint8Array | ArrayBuffer, maxBytes: number, issues: CdnEv
     return text.includes("\uFFFD") ? new TextDecoder("utf-8", { fatal: true }).decode(bytes) : text;
   } catch {
     issues.push({
+      code: "invalid_utf8",
       path: [],
       message: "input is not valid UTF-8 text; send the event body exactly as Function Compute passes it",
     });
@@ -118,6 +135,7 @@ function decode(input: Uint8Array | ArrayBuffer, maxBytes: number, issues: CdnEv
 }
 
 const tooLarge = (size: number, maxBytes: number): CdnEventIssue => ({
+  code: "input_too_large",
   path: [],
   message: `input is ${size} bytes, over the limit of ${maxBytes} bytes; no CDN event is that large (raise options.maxBytes if you must)`,
 });
@@ -137,7 +155,7 @@ function parseJson(text: string, maxBytes: number, issues: CdnEventIssue[]): unk
 }
 
 function notJson(text: string, error: unknown): CdnEventIssue {
-  if (text.trim() === "") return { path: [], message: `input is empty; ${ENVELOPE_HINT}` };
+  if (text.trim() === "") return { code: "empty_input", path: [], message: `input is empty; ${ENVELOPE_HINT}` };
   const message = String((error as Error)?.message ?? error);
   // The engine's position when it gives one (V8 mostly does), else our own scan.
   const offset = Number(/at position (\d+)/.exec(message)?.[1] ?? findJsonErrorOffset(text));
@@ -145,7 +163,11 @@ function notJson(text: string, error: unknown): CdnEventIssue {
     offset >= 0 ? (({ line, column }) => ` at line ${line}, column ${column}`)(lineAndColumn(text, offset)) : "";
   // The engine's own words, without the position it may add (ours is computed the same everywhere).
   const reason = message.split("\n")[0]?.replace(/ in JSON at position \d+.*$/, "");
-  return { path: [], message: `input is not JSON${where} (${reason}); check the payload's syntax` };
+  return {
+    code: "invalid_json",
+    path: [],
+    message: `input is not JSON${where} (${reason}); check the payload's syntax`,
+  };
 }
 
 function validate(
@@ -155,26 +177,31 @@ function validate(
   text: string | undefined,
 ): CdnEvent[] {
   if (!isRecord(root)) {
-    issues.push({ path: [], message: `${ENVELOPE_HINT}, got ${kindOf(root)}` });
+    issues.push({ code: "not_an_envelope", path: [], message: `${ENVELOPE_HINT}, got ${kindOf(root)}` });
     return [];
   }
   const events = root.events;
   if (events === undefined) {
+    const bareEvent = "eventName" in root;
     issues.push({
+      code: bareEvent ? "not_an_envelope" : "required",
       path: ["events"],
-      message:
-        "eventName" in root
-          ? 'required: this looks like a single event; wrap it as {"events": [<event>]}, the way Function Compute delivers it'
-          : `required; ${ENVELOPE_HINT}`,
+      message: bareEvent
+        ? 'required: this looks like a single event; wrap it as {"events": [<event>]}, the way Function Compute delivers it'
+        : `required; ${ENVELOPE_HINT}`,
     });
     return [];
   }
   if (!Array.isArray(events)) {
-    issues.push({ path: ["events"], message: `expected an array of events, got ${kindOf(events)}` });
+    issues.push({
+      code: "invalid_type",
+      path: ["events"],
+      message: `expected an array of events, got ${kindOf(events)}`,
+    });
     return [];
   }
   if (events.length === 0) {
-    issues.push({ path: ["events"], message: "expected at least one event, got an empty array" });
+    issues.push({ code: "too_small", path: ["events"], message: "expected at least one event, got an empty array" });
     return [];
   }
   if (drifts) collectDrift(root, ENVELOPE_PLAN, [], drifts);
@@ -184,7 +211,11 @@ function validate(
   for (let index = 0; index < events.length; index++) {
     const event: unknown = events[index];
     if (!isRecord(event)) {
-      issues.push({ path: ["events", index], message: `expected an event object, got ${kindOf(event)}` });
+      issues.push({
+        code: "invalid_type",
+        path: ["events", index],
+        message: `expected an event object, got ${kindOf(event)}`,
+      });
       continue;
     }
     const name = event.eventName;
@@ -193,6 +224,7 @@ function validate(
     const at = CDN_EVENT_NAMES.indexOf(name as CdnEventName);
     if (at < 0) {
       issues.push({
+        code: name === undefined ? "required" : "unknown_event",
         path: ["events", index, "eventName"],
         message:
           name === undefined
@@ -222,6 +254,7 @@ function validate(
         if (drifts) drifts.length = driftsBefore;
         for (const issue of found) {
           issues.push({
+            code: codeOf(issue),
             path: ["events", index, ...((issue.path ?? []) as (string | number)[])],
             message: describe(issue),
           });
@@ -286,24 +319,45 @@ export function safeParseCdnEvents(input: CdnEventsInput, options?: ParseCdnEven
   return issues.length > 0 ? { success: false, error: new CdnEventParseError(issues) } : { success: true, data };
 }
 
+const isStackOverflow = (error: unknown) =>
+  error instanceof RangeError && /call stack|too much recursion/i.test(error.message);
+
+/**
+ * An exception while checking: the engine's stack running out, or a caller's object throwing when read, become
+ * issues. Anything else is a bug of ours and is rethrown, never passed off as a problem with the input.
+ */
+function unexpected(error: unknown, owned: boolean): CdnEventIssue {
+  if (isStackOverflow(error)) {
+    return {
+      code: "too_deep",
+      path: [],
+      message: "input nests too deeply to check (the JavaScript engine ran out of stack); no CDN event nests like this",
+    };
+  }
+  if (owned) throw error;
+  return {
+    code: "input_threw",
+    path: [],
+    message: `could not be parsed: reading the object passed in threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}; pass plain JSON data or the raw body`,
+  };
+}
+
 function parseInto(input: CdnEventsInput, options: ParseCdnEventsOptions | undefined, issues: CdnEventIssue[]) {
   const maxBytes = options?.maxBytes ?? DEFAULT_MAX_BYTES;
   const drifts: CdnDrift[] | undefined = options?.onDrift ? [] : undefined;
   let events: CdnEvent[] = [];
+  // Text and bytes are parsed by us, so nothing in them can run code; a caller's object may (getters, Proxies).
+  const owned = typeof input === "string" || input instanceof Uint8Array || input instanceof ArrayBuffer;
   try {
     let root: unknown = input;
     let text: string | undefined;
-    if (typeof input === "string" || input instanceof Uint8Array || input instanceof ArrayBuffer) {
+    if (owned) {
       text = typeof input === "string" ? input : decode(input, maxBytes, issues);
       if (text !== undefined) root = parseJson(text, maxBytes, issues);
     }
     if (issues.length === 0) events = validate(root, issues, drifts, text);
   } catch (error) {
-    // A hostile input can still hit an engine limit (e.g. the stack); report it, never crash.
-    issues.push({
-      path: [],
-      message: `could not be parsed: ${error instanceof Error ? error.message : String(error)}`,
-    });
+    issues.push(unexpected(error, owned));
   }
   if (issues.length === 0 && drifts && drifts.length > 0) options?.onDrift?.({ drifts });
   return events;

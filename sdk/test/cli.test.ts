@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 // Each test spawns the CLI several times; give them room under a loaded parallel run.
@@ -11,6 +12,8 @@ vi.setConfig({ testTimeout: 60_000, hookTimeout: 300_000 });
 
 import { parse as parseYaml } from "yaml";
 import { CDN_EVENT_NAMES } from "../src/index.js";
+import { generateCdnLog } from "../src/logs/index.js";
+import { barFrames, screenLine } from "./terminal-output.js";
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const CLI = join(repo, "sdk/dist/cli.js");
@@ -113,7 +116,7 @@ describe("event", () => {
   });
 
   it("refuses a --set that breaks the event (exit 1, with the path) and bad names or paths (exit 2)", () => {
-    const broken = run(["event", "CdnDomainStarted", "--set", "eventParameter.status=paused"]);
+    const broken = run(["event", "CdnDomainStarted", "--set", "eventParameter.status=false"]);
     expect(broken.code).toBe(1);
     expect(broken.stderr).toContain("events[0].eventParameter.status");
     const typo = run(["event", "CdnDomainStart"]);
@@ -122,6 +125,56 @@ describe("event", () => {
     expect(run(["event", "LogFileCreated", "--set", "__proto__.x=1"]).code).toBe(2);
     expect(run(["event", "LogFileCreated", "--set", "novalue"]).stderr).toContain("expected path=value");
     expect(run(["event"]).stderr).toContain("give at least one event name");
+  });
+
+  it("refuses a --set path that is not a documented field, with did you mean, unless --allow-unknown", () => {
+    const typo = run(["event", "LogFileCreated", "--set", "eventParameter.fileSiz=42"]);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain(
+      "--set eventParameter.fileSiz=42: eventParameter.fileSiz is not a field of the event (did you mean eventParameter.fileSize?)",
+    );
+    expect(typo.stderr).toContain("fields here: domain, startTime, endTime, fileSize, filePath");
+    expect(run(["event", "LogFileCreated", "--set", "resorce.domain=x.com"]).stderr).toContain(
+      "did you mean resource?",
+    );
+    const drift = run(["event", "CdnDomainStarted", "--set", "eventParameter.reason=test", "--allow-unknown"]);
+    expect(drift.code).toBe(0);
+    expect(JSON.parse(drift.stdout).events[0].eventParameter.reason).toBe("test");
+    // An unknown value of a documented field needs no flag: it is valid, and reported as drift by validate.
+    expect(run(["event", "CdnDomainStarted", "--set", "eventParameter.status=paused"]).code).toBe(0);
+    expect(run(["event", "CachedObjectsPushed", "--set", "eventParameter.objectPath[1]=/b.png"]).code).toBe(0);
+  });
+});
+
+describe("exit codes", () => {
+  it("are 1 for unreadable or invalid input, missing files included, and 2 for a wrong command line, in every command", () => {
+    const handler = file("exit-handler.mjs", "export const handler = async () => 1;\n");
+    const badInput = [
+      ["validate", "missing.json"],
+      ["validate", file("exit-bad.json", "{")],
+      ["invoke", "missing.js", "--event", "LogFileCreated"],
+      ["invoke", handler, "--event", "missing.json"],
+      ["logs", "summarize", "missing.log.gz"],
+    ];
+    for (const args of badInput) expect(run(args).code, args.join(" ")).toBe(1);
+    const badCommandLine = [
+      ["validate"],
+      ["validate", "a.json", "--nope"],
+      ["invoke", handler],
+      ["event", "LogFileCreatd"],
+      ["logs", "summarize"],
+      ["schema", "Nope"],
+      ["nope"],
+    ];
+    for (const args of badCommandLine) expect(run(args).code, args.join(" ")).toBe(2);
+  });
+});
+
+describe("invoke's verdict", () => {
+  it("a handler that rejects with no reason failed (exit 1), not succeeded", () => {
+    const handler = file("reject-nothing.mjs", "export const handler = () => Promise.reject();\n");
+    const result = run(["invoke", handler, "--event", "CdnDomainAdded"]);
+    expect(result.code).toBe(1);
   });
 });
 
@@ -138,11 +191,11 @@ describe("validate", () => {
   it("prints every path error and exits 1 on an invalid payload", () => {
     const result = run([
       "validate",
-      file("bad.json", '{"events": [{"eventName": "LogFileCreated", "eventSource": "oss"}]}'),
+      file("bad.json", '{"events": [{"eventName": "LogFileCreated", "eventSource": 7}]}'),
     ]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("✗ bad.json is not a valid CDN event payload");
-    expect(result.stderr).toContain('events[0].eventSource: expected "cdn"');
+    expect(result.stderr).toContain("events[0].eventSource: expected eventSource as a string such as cdn, got number");
     expect(result.stderr).toContain("events[0].eventParameter: required");
   });
 
@@ -154,7 +207,7 @@ describe("validate", () => {
     expect(piped.code).toBe(0);
     expect(JSON.parse(piped.stdout)).toEqual({ valid: true, events: ["CdnDomainDeleted"], drift: [] });
     const missing = run(["validate", "nope.json"]);
-    expect(missing.code).toBe(2);
+    expect(missing.code).toBe(1);
     expect(missing.stderr).toContain("cannot read nope.json: no such file");
   });
 });
@@ -307,6 +360,22 @@ describe("trigger", () => {
     expect(
       run(["trigger", "--event", "LogFileCreated", "--domain", "example.com", "--account-id", "abc"]).stderr,
     ).toContain("--account-id:");
+    // A renderer's issue names the flag, once for all the triggers that share it.
+    const templated = run([
+      "trigger",
+      "--event",
+      "CdnDomainAdded,CdnDomainDeleted",
+      "--domain",
+      "example.com",
+      "--notes",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the text a user would type
+      "cost ${x}",
+      "--format",
+      "s-yaml",
+    ]);
+    expect(templated.code).toBe(2);
+    expect(templated.stderr).toMatch(/^fc-cdn-trigger trigger: --notes: "cost \$\{x\}" contains .*Serverless Devs/);
+    expect(templated.stderr.match(/--notes:/g)).toHaveLength(1);
   });
 });
 
@@ -355,5 +424,28 @@ describe("schema", () => {
     const typo = run(["schema", "LogFile"]);
     expect(typo.code).toBe(2);
     expect(typo.stderr).toContain("expected one of envelope, LogFileCreated");
+  });
+});
+
+// util-linux `script` runs the CLI on a real pseudo-terminal, so the CLI's own isTTY check decides.
+const hasScript = spawnSync("script", ["--version"]).status === 0;
+if (!hasScript) console.warn("[cli tests] skipping the terminal test: `script` (util-linux) is not installed");
+
+describe("logs", () => {
+  it.skipIf(!hasScript)("draws its progress bar on a real terminal and erases it; stdout keeps only the report", () => {
+    // Stored (gzip level 0) so the file is over a megabyte and reading it takes a while.
+    writeFileSync(join(work, "stored.gz"), gzipSync(generateCdnLog({ lines: 5000, seed: 4 }), { level: 0 }));
+    const quote = (arg: string) => `'${arg.replaceAll("'", "'\\''")}'`;
+    // stdout goes to a file, so the terminal receives stderr alone.
+    const command = `${quote(process.execPath)} ${quote(CLI)} logs summarize stored.gz > report.txt`;
+    const pty = spawnSync("script", ["-qec", command, "/dev/null"], { cwd: work, input: "", encoding: "utf8" });
+    expect(pty.status, pty.stdout + pty.stderr).toBe(0);
+    // The real clock: the first progress event always draws, later ones within 100 ms do not.
+    const frames = barFrames(pty.stdout);
+    expect(frames.length).toBeGreaterThan(0);
+    expect(screenLine(pty.stdout)).toBe("");
+    const plain = run(["logs", "summarize", "stored.gz"]);
+    expect(plain.stderr).toBe("");
+    expect(readFileSync(join(work, "report.txt"), "utf8")).toBe(plain.stdout);
   });
 });

@@ -1,19 +1,25 @@
 // Type tests: narrowing on eventName, CdnEventOf<N>, the schemas' input and output types, factory returns.
 import { describe, expectTypeOf, it } from "vitest";
 import type * as z from "zod/mini";
+import type { DOMAIN_STATUSES, OBJECT_TYPES, REGIONS } from "../src/events/known-values.js";
 import {
   CDN_EVENT_NAMES,
+  type CDN_EVENT_SCHEMAS,
   type CdnEnvelope,
   type CdnEnvelopeSchema,
   type CdnEvent,
   type CdnEventInput,
+  type CdnEventMap,
   type CdnEventName,
   type CdnEventOf,
   type CdnEventParseError,
+  type LogFileCreatedEvent,
+  type LogFileCreatedParameters,
   type LogFileCreatedSchema,
   parseCdnEvents,
   type SafeParseCdnEventsResult,
   safeParseCdnEvents,
+  withUnknownFields,
 } from "../src/index.js";
 import { createCdnEnvelope, createCdnEvent } from "../src/testing/index.js";
 
@@ -26,8 +32,16 @@ describe("CdnEvent narrows on eventName", () => {
       expectTypeOf(event.eventParameter.startTime).toEqualTypeOf<number>();
       expectTypeOf(event.eventParameter.endTime).toEqualTypeOf<number>();
       expectTypeOf(event.eventParameter.fileSize).toEqualTypeOf<number>();
-      // Not a documented field of this event: only the loose index signature (unknown fields) answers.
-      expectTypeOf(event.eventParameter.objectPath).toEqualTypeOf<unknown>();
+      // Not a documented field of this event: a compile error, not an `unknown` read.
+      // @ts-expect-error objectPath is not a LogFileCreated field
+      void event.eventParameter.objectPath;
+      // @ts-expect-error a typo of domain
+      void event.eventParameter.domian;
+      // @ts-expect-error nor on the event itself
+      void event.nope;
+      // On purpose: the documented helper reaches unknown fields.
+      expectTypeOf(withUnknownFields(event.eventParameter).objectPath).toEqualTypeOf<unknown>();
+      expectTypeOf(withUnknownFields(event.eventParameter).fileSize).toEqualTypeOf<number>();
     }
   });
   it("the cached-objects events have objectPath: string[] and taskId: string", () => {
@@ -38,21 +52,25 @@ describe("CdnEvent narrows on eventName", () => {
     ) {
       expectTypeOf(event.eventParameter.objectPath).toEqualTypeOf<string[]>();
       expectTypeOf(event.eventParameter.taskId).toEqualTypeOf<string>();
-      expectTypeOf(event.eventParameter.objectType).toEqualTypeOf<"File" | "Directory">();
+      // The documented values complete in editors; any other string is accepted (and reported to onDrift).
+      expectTypeOf(event.eventParameter.objectType).toEqualTypeOf<(typeof OBJECT_TYPES)[number] | (string & {})>();
+      expectTypeOf<"File">().toMatchTypeOf<typeof event.eventParameter.objectType>();
+      expectTypeOf<"Regex">().toMatchTypeOf<typeof event.eventParameter.objectType>();
       expectTypeOf(event.eventParameter.createTime).toEqualTypeOf<number>();
       expectTypeOf(event.eventParameter.completeTime).toEqualTypeOf<number>();
     }
   });
   it("CdnDomainStarted and CdnDomainStopped have status", () => {
     if (event.eventName === "CdnDomainStarted" || event.eventName === "CdnDomainStopped") {
-      expectTypeOf(event.eventParameter.status).toEqualTypeOf<"online" | "offline">();
+      expectTypeOf(event.eventParameter.status).toEqualTypeOf<(typeof DOMAIN_STATUSES)[number] | (string & {})>();
       expectTypeOf(event.eventParameter.domain).toEqualTypeOf<string>();
     }
   });
   it("CdnDomainAdded and CdnDomainDeleted have only the domain", () => {
     if (event.eventName === "CdnDomainAdded" || event.eventName === "CdnDomainDeleted") {
       expectTypeOf(event.eventParameter.domain).toEqualTypeOf<string>();
-      expectTypeOf(event.eventParameter.status).toEqualTypeOf<unknown>();
+      // @ts-expect-error only the status events have a status
+      void event.eventParameter.status;
     }
   });
   it("a switch over eventName is exhaustive", () => {
@@ -78,8 +96,9 @@ describe("CdnEvent narrows on eventName", () => {
     expectTypeOf(fieldOf).returns.toEqualTypeOf<string>();
   });
   it("shared fields are typed on every event", () => {
-    expectTypeOf(event.eventSource).toEqualTypeOf<"cdn">();
-    expectTypeOf(event.eventVersion).toEqualTypeOf<"1.0.0">();
+    expectTypeOf(event.eventSource).toEqualTypeOf<"cdn" | (string & {})>();
+    expectTypeOf(event.eventVersion).toEqualTypeOf<"1.0.0" | (string & {})>();
+    expectTypeOf(event.region).toEqualTypeOf<(typeof REGIONS)[number] | (string & {})>();
     expectTypeOf(event.eventTime).toEqualTypeOf<string>();
     expectTypeOf(event.userIdentity.aliUid).toEqualTypeOf<string>();
     expectTypeOf(event.resource.domain).toEqualTypeOf<string>();
@@ -120,11 +139,38 @@ describe("names and helper types", () => {
     type CacheInput = Extract<CdnEventInput, { eventName: "CachedObjectsRefreshed" }>;
     expectTypeOf<CacheInput["eventParameter"]["objectPath"]>().toEqualTypeOf<string[] | string>();
     expectTypeOf<CacheInput["eventParameter"]["taskId"]>().toEqualTypeOf<string | number>();
-    expectTypeOf<z.output<typeof LogFileCreatedSchema>>().toEqualTypeOf<CdnEventOf<"LogFileCreated">>();
+    expectTypeOf<Exact<z.output<typeof LogFileCreatedSchema>>>().toEqualTypeOf<CdnEventOf<"LogFileCreated">>();
   });
   it("CdnEnvelope holds CdnEvent[]", () => {
     expectTypeOf<CdnEnvelope["events"]>().toEqualTypeOf<CdnEvent[]>();
-    expectTypeOf<z.output<typeof CdnEnvelopeSchema>>().toEqualTypeOf<CdnEnvelope>();
+    expectTypeOf<
+      Exact<z.output<typeof CdnEnvelopeSchema>>["events"][number]["eventName"]
+    >().toEqualTypeOf<CdnEventName>();
+  });
+});
+
+/** A schema's output without the index signatures of loose objects, at every level. */
+type Exact<T> = T extends readonly unknown[] | string | number | boolean | null | undefined
+  ? T
+  : T extends object
+    ? { [K in keyof T as string extends K ? never : number extends K ? never : K]: Exact<T[K]> }
+    : T;
+type Parsed<N extends CdnEventName> = Exact<z.output<(typeof CDN_EVENT_SCHEMAS)[N]>>;
+
+describe("the named event types are the schemas' output, exactly", () => {
+  it("CdnEventMap has one entry per event name", () => {
+    expectTypeOf<keyof CdnEventMap>().toEqualTypeOf<CdnEventName>();
+  });
+  it("each named type equals its schema's output minus index signatures", () => {
+    expectTypeOf<LogFileCreatedEvent>().toEqualTypeOf<Parsed<"LogFileCreated">>();
+    expectTypeOf<CdnEventMap["CachedObjectsRefreshed"]>().toEqualTypeOf<Parsed<"CachedObjectsRefreshed">>();
+    expectTypeOf<CdnEventMap["CachedObjectsPushed"]>().toEqualTypeOf<Parsed<"CachedObjectsPushed">>();
+    expectTypeOf<CdnEventMap["CachedObjectsBlocked"]>().toEqualTypeOf<Parsed<"CachedObjectsBlocked">>();
+    expectTypeOf<CdnEventMap["CdnDomainStarted"]>().toEqualTypeOf<Parsed<"CdnDomainStarted">>();
+    expectTypeOf<CdnEventMap["CdnDomainStopped"]>().toEqualTypeOf<Parsed<"CdnDomainStopped">>();
+    expectTypeOf<CdnEventMap["CdnDomainAdded"]>().toEqualTypeOf<Parsed<"CdnDomainAdded">>();
+    expectTypeOf<CdnEventMap["CdnDomainDeleted"]>().toEqualTypeOf<Parsed<"CdnDomainDeleted">>();
+    expectTypeOf<LogFileCreatedParameters>().toEqualTypeOf<Parsed<"LogFileCreated">["eventParameter"]>();
   });
 });
 
@@ -159,8 +205,8 @@ describe("factories", () => {
   it("createCdnEvent checks names and override types", () => {
     // @ts-expect-error not an event name
     createCdnEvent("LogFileDeleted");
-    // @ts-expect-error status is "online" | "offline"
-    createCdnEvent("CdnDomainStarted", { eventParameter: { status: "paused" } });
+    // @ts-expect-error status is a string (any value is accepted, the documented ones complete)
+    createCdnEvent("CdnDomainStarted", { eventParameter: { status: 1 } });
     // @ts-expect-error startTime is a number after parsing
     createCdnEvent("LogFileCreated", { eventParameter: { startTime: "now" } });
   });

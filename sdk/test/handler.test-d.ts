@@ -14,7 +14,8 @@ describe("defineCdnHandler types", () => {
         expectTypeOf(event.eventParameter.taskId).toEqualTypeOf<string>();
       },
       CdnDomainStopped: (event) => {
-        expectTypeOf(event.eventParameter.status).toEqualTypeOf<"online" | "offline">();
+        expectTypeOf(event.eventParameter.status).toMatchTypeOf<string>();
+        expectTypeOf<"offline">().toMatchTypeOf<typeof event.eventParameter.status>();
       },
     });
   });

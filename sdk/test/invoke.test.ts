@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { warningKinds } from "../../test/support/invoke-cases.js";
 import { CdnEventParseError, defineCdnHandler } from "../src/index.js";
 import { createCdnEnvelope, createFcContext, FcTimeoutError, invokeHandler } from "../src/testing/index.js";
 
@@ -99,7 +100,62 @@ describe("invokeHandler", () => {
     const fromContext = await invokeHandler(never, {}, { context: { function: { timeout: 0.01 } as never } });
     expect(fromContext.timedOut).toBe(true);
     await expect(invokeHandler(never, {}, { timeoutMs: -1 })).rejects.toThrow(RangeError);
+    await expect(invokeHandler(never, {}, { timeoutMs: Number.NaN })).rejects.toThrow(/or Infinity for no timer/);
     await expect(invokeHandler("nope" as never, {})).rejects.toThrow(/expected a handler function/);
+  });
+
+  it("a callback call after a timeout is ignored, with a warning on the real console", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      const outcome = await invokeHandler(
+        (_event: unknown, _context: unknown, callback: (e: unknown, r?: unknown) => void) => {
+          setTimeout(() => callback(null, "too late"), 40);
+        },
+        {},
+        { timeoutMs: 10 },
+      );
+      expect(outcome).toMatchObject({ ok: false, timedOut: true, result: undefined });
+      await vi.waitFor(() => expect(warn).toHaveBeenCalledTimes(1));
+      expect(warningKinds(warn.mock.calls.map((args) => args.join(" ")))).toEqual(["afterTimeout"]);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it("a rejection with no reason still fails: ok is false", async () => {
+    const outcome = await invokeHandler(() => Promise.reject(), {});
+    expect(outcome).toMatchObject({ ok: false, error: undefined, result: undefined });
+  });
+
+  it("with captureConsole: false leaves the console alone, still keeps logger lines, and Infinity sets no timer", async () => {
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      const { ok, result, logs } = await invokeHandler(
+        (
+          _event: unknown,
+          context: { logger: { info(m: string): void } },
+          callback: (e: unknown, r?: unknown) => void,
+        ) => {
+          console.log("straight to the console");
+          context.logger.info("from the logger");
+          setTimeout(() => {
+            callback(null, "done");
+            callback(null, "again");
+          }, 20);
+        },
+        {},
+        { captureConsole: false, timeoutMs: Number.POSITIVE_INFINITY },
+      );
+      expect({ ok, result }).toEqual({ ok: true, result: "done" });
+      expect(log.mock.calls).toEqual([["straight to the console"]]);
+      expect(logs.map((line) => [line.source, line.message])).toEqual([["logger", "from the logger"]]);
+      // The second call's warning goes to the console of the moment: here, the uncaptured one.
+      expect(warningKinds(warn.mock.calls.map((args) => args.join(" ")))).toEqual(["again"]);
+    } finally {
+      log.mockRestore();
+      warn.mockRestore();
+    }
   });
 
   it("captures console output and context.logger lines in order, then restores the console", async () => {

@@ -1,13 +1,13 @@
-// summarizeCdnLog over readCdnLog counts straight from bytes (byte-summary-kit), in Node in a worker thread. These
+// summarizeCdnLog over readCdnLog counts straight from bytes (byte-summarizer), in Node in a worker thread. These
 // tests hold that path to the string parser and the record-by-record summariser, and the worker to the calling thread.
 import { gzipSync } from "node:zlib";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
-import { byteSummaryKit } from "../src/logs/byte-summary-kit.js";
+import { describe, expect, it, vi } from "vitest";
 import {
   CdnLogReadError,
   type CdnLogRecord,
   type CdnLogSummary,
+  type CdnLogSummaryThread,
   generateCdnLog,
   generateCdnLogLines,
   parseCdnLogLine,
@@ -15,9 +15,9 @@ import {
   type SummarizeCdnLogOptions,
   summarizeCdnLog,
 } from "../src/logs/index.js";
-import { latencyBucket } from "../src/logs/latency-histogram.js";
-import { SpaceSavingCounters } from "../src/logs/space-saving-counters.js";
-import { InThreadSink, type NodeWorkerThreads, summaryWorkerSource, WorkerSink } from "../src/logs/summary-sinks.js";
+import { type InThreadSink, WorkerSink } from "../src/logs/summary-sinks.js";
+import { type NodeWorkerThreads, nodeWorkerHost } from "../src/logs/summary-worker-hosts.js";
+import { WORKER_FALLBACK_CODE } from "../src/logs/worker-fallback.js";
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -104,7 +104,8 @@ describe("summarizeCdnLog from bytes", () => {
       expect(summary.stats).toEqual(expected.stats);
     }
     expect(expected.stats.malformed).toBeGreaterThan(50);
-  });
+    // Feeding a megabyte one byte at a time takes seconds, more on a busy machine.
+  }, 30_000);
 
   it("accepts exactly the lines parseCdnLogLine accepts, field for field (fast-check, mutated lines)", async () => {
     const generated = [...generateCdnLogLines({ lines: 200, seed: 4, dcdn: true, missingContentTypeRate: 0.3 })];
@@ -162,8 +163,10 @@ describe("summarizeCdnLog in a worker thread", () => {
   it("gives the same summary and stats as the calling thread, malformed lines and evictions included", async () => {
     const gz = gzipSync(mixedLog(20_000, 31));
     for (const options of [{ top: 10 }, { top: 5, sketchCapacity: 32 }]) {
-      const here = await viaBytes(gz, { ...options, worker: false });
-      const there = await viaBytes(gz, { ...options, worker: true });
+      const threads: CdnLogSummaryThread[] = [];
+      const here = await viaBytes(gz, { ...options, worker: false, onThread: (thread) => threads.push(thread) });
+      const there = await viaBytes(gz, { ...options, worker: true, onThread: (thread) => threads.push(thread) });
+      expect(threads).toEqual([{ worker: false, reason: "the worker option is false" }, { worker: true }]);
       expect(there.summary).toEqual(here.summary);
       expect(there.stats).toEqual(here.stats);
       expect(there.stats.malformed).toBeGreaterThan(0);
@@ -209,16 +212,24 @@ describe("summarizeCdnLog in a worker thread", () => {
     await expect(summarizeCdnLog(reader, { worker: true })).rejects.toBe(reason);
   });
 
-  it("counts in the calling thread when the worker cannot start, with the same result", async () => {
+  it("counts in the calling thread when the worker cannot start, says so once, with the same result", async () => {
+    // A fresh copy of the sinks, so that this test sees the process's first (and only) warning.
+    vi.resetModules();
+    const fresh = await import("../src/logs/summary-sinks.js");
+    const warnings: { message: string; code: unknown }[] = [];
+    const emitWarning = vi.spyOn(process, "emitWarning").mockImplementation((warning, options) => {
+      warnings.push({ message: String(warning), code: (options as { code?: unknown } | undefined)?.code });
+    });
     const text = mixedLog(2000, 41);
     const bytes = encoder.encode(text);
+    // Fails after starting, before it is ready: the error a worker whose script does not run raises.
     const failing: NodeWorkerThreads = {
       Worker: class {
         private error?: (error: Error) => void;
         on(event: string, listener: (value: never) => void) {
           if (event === "error") {
             this.error = listener as (error: Error) => void;
-            setTimeout(() => this.error?.(new SyntaxError("Unexpected identifier '__name'")), 5);
+            setTimeout(() => this.error?.(new ReferenceError("__name is not defined")), 5);
           }
         }
         postMessage() {
@@ -229,25 +240,53 @@ describe("summarizeCdnLog in a worker thread", () => {
         }
       } as unknown as NodeWorkerThreads["Worker"],
     };
+    // Cannot even be constructed (no threads allowed here).
+    const throwing: NodeWorkerThreads = {
+      Worker: class {
+        constructor() {
+          throw new Error("ERR_WORKER_INIT_FAILED: threads are disabled");
+        }
+      } as unknown as NodeWorkerThreads["Worker"],
+    };
     const feed = async (sink: InThreadSink | WorkerSink) => {
       for (let at = 0; at < bytes.length; at += 50_000) await sink.push(bytes.subarray(at, at + 50_000));
       await sink.end();
       return sink.state;
     };
     const stats = () => ({ lines: 0, parsed: 0, malformed: 0, malformedLineNumbers: [] });
-    const expected = await feed(new InThreadSink(10, 1024, stats()));
-    const fallbackStats = stats();
-    const fallback = new WorkerSink(failing, 10, 1024, fallbackStats);
-    expect(await feed(fallback)).toEqual(expected);
-    expect(fallback.inWorker).toBe(false);
-    expect(fallbackStats).toEqual(expected?.stats);
-    // The real worker starts here (vitest runs the TypeScript sources), and agrees.
-    const threads = (await import("node:worker_threads")) as unknown as NodeWorkerThreads;
-    const workerStats = stats();
-    const real = new WorkerSink(threads, 10, 1024, workerStats);
-    expect(await feed(real)).toEqual(expected);
-    expect(real.inWorker).toBe(true);
-    expect(workerStats).toEqual(expected?.stats);
+    try {
+      const expected = await feed(new fresh.InThreadSink(10, 1024, stats(), "test"));
+      for (const [threads, reason] of [
+        [failing, "the worker could not start: it failed before it was ready: __name is not defined"],
+        [throwing, "the worker could not start: new Worker() threw: ERR_WORKER_INIT_FAILED: threads are disabled"],
+      ] as const) {
+        const fallbackStats = stats();
+        const fallback = new fresh.WorkerSink(nodeWorkerHost(threads), 10, 1024, fallbackStats);
+        expect(await feed(fallback)).toEqual(expected);
+        expect(fallback.inWorker).toBe(false);
+        expect(fallback.thread).toEqual({ worker: false, reason });
+        expect(fallbackStats).toEqual(expected?.stats);
+      }
+      // Said once, for the first failure, naming its reason and what happens instead.
+      expect(warnings).toEqual([
+        {
+          message: expect.stringMatching(
+            /could not start its worker thread \(it failed before it was ready: __name is not defined\); it continues in the calling thread/,
+          ),
+          code: WORKER_FALLBACK_CODE,
+        },
+      ]);
+      // The real worker starts here (the sdk's vitest project bundles it, as the build does), and agrees.
+      const threads = (await import("node:worker_threads")) as unknown as NodeWorkerThreads;
+      const workerStats = stats();
+      const real = new fresh.WorkerSink(nodeWorkerHost(threads), 10, 1024, workerStats);
+      expect(await feed(real)).toEqual(expected);
+      expect(real.inWorker).toBe(true);
+      expect(real.thread).toEqual({ worker: true });
+      expect(workerStats).toEqual(expected?.stats);
+    } finally {
+      emitWarning.mockRestore();
+    }
   });
 
   it("reports a worker that fails after starting as such, not as a truncated file", async () => {
@@ -266,7 +305,12 @@ describe("summarizeCdnLog in a worker thread", () => {
         }
       } as unknown as NodeWorkerThreads["Worker"],
     };
-    const sink = new WorkerSink(crashing, 10, 1024, { lines: 0, parsed: 0, malformed: 0, malformedLineNumbers: [] });
+    const sink = new WorkerSink(nodeWorkerHost(crashing), 10, 1024, {
+      lines: 0,
+      parsed: 0,
+      malformed: 0,
+      malformedLineNumbers: [],
+    });
     await new Promise((resolve) => setTimeout(resolve, 10));
     const bytes = encoder.encode(generateCdnLog({ lines: 5000, seed: 1 }));
     const failure = await (async () => {
@@ -276,25 +320,5 @@ describe("summarizeCdnLog in a worker thread", () => {
     expect(failure).toBeInstanceOf(Error);
     expect((failure as Error).message).toBe("The summary worker failed: out of memory");
     expect(sink.inWorker).toBe(true);
-  });
-
-  it("runs code that stands alone: the kit and the worker source use nothing from their modules", () => {
-    // Evaluated outside any module scope, as the worker does: a reference to an import or a module-level name
-    // would throw here.
-    const kit = new Function(
-      `return (${byteSummaryKit.toString()})(${SpaceSavingCounters.toString()});`,
-    )() as ReturnType<typeof byteSummaryKit>;
-    const summarizer = kit.createSummarizer(3, 16);
-    summarizer.push(encoder.encode(generateCdnLog({ lines: 10, seed: 1 })));
-    summarizer.end();
-    expect(summarizer.state().requests).toBe(10);
-    expect(() => new Function("require", summaryWorkerSource())).not.toThrow();
-  });
-
-  it("buckets latencies as LatencyHistogram does", () => {
-    const kit = byteSummaryKit(SpaceSavingCounters);
-    for (let v = 0; v < 70_000; v++) expect(kit.latencyBucket(v)).toBe(latencyBucket(v));
-    fc.assert(fc.property(fc.nat(), (v) => kit.latencyBucket(v) === latencyBucket(v)));
-    expect(kit.latencyBucket(2 ** 40)).toBe(latencyBucket(2 ** 40));
   });
 });

@@ -2,14 +2,23 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { main } from "../src/cli/main.js";
 import { generateCdnLog, generateCdnLogRecords } from "../src/logs/index.js";
+import { barFrames, bytesOf, screenLine } from "./terminal-output.js";
 
 const dir = mkdtempSync(join(tmpdir(), "fc-cdn-logs-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const file = join(dir, "cdn.example.com_2024_06_01_080000_090000.gz");
-writeFileSync(file, gzipSync(generateCdnLog({ lines: 5000, seed: 21, malformedRate: 0.001 })));
+const log = generateCdnLog({ lines: 5000, seed: 21, malformedRate: 0.001 });
+writeFileSync(file, gzipSync(log));
+// The same log stored uncompressed in gzip (level 0): over a megabyte, so reading it takes several chunks.
+const stored = join(dir, "stored.gz");
+const storedGzip = gzipSync(log, { level: 0 });
+writeFileSync(stored, storedGzip);
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 async function run(argv: string[], stderrIsTTY = false) {
   let stdout = "";
@@ -58,13 +67,45 @@ describe("fc-cdn-trigger logs summarize", () => {
     expect(stdout).toContain("top client IPs");
   });
 
-  it("draws a progress bar on stderr only when it is a terminal", async () => {
-    const tty = await run(["logs", "summarize", file], true);
+  it("draws no progress bar when stderr is not a terminal", async () => {
     const plain = await run(["logs", "summarize", file], false);
+    expect(plain.code).toBe(0);
     expect(plain.stderr).toBe("");
-    // The bar is throttled to 100 ms, so a fast read may draw nothing; whatever it draws it erases.
-    if (tty.stderr !== "") expect(tty.stderr.endsWith("\r\x1b[K")).toBe(true);
+  });
+
+  it("on a terminal, redraws one bar in place up to 100% and erases it before the report", async () => {
+    // A clock that moves 100 ms per reading, so the bar's throttle lets every progress event draw.
+    let now = 1_700_000_000_000;
+    vi.spyOn(Date, "now").mockImplementation(() => (now += 100));
+    const tty = await run(["logs", "summarize", stored], true);
+    const plain = await run(["logs", "summarize", stored], false);
+    expect(tty.code).toBe(0);
     expect(tty.stdout).toBe(plain.stdout);
+
+    // One frame per chunk read; each is drawn over the previous one.
+    const frames = barFrames(tty.stderr);
+    expect(frames.length, `${storedGzip.byteLength} bytes should take several chunks`).toBeGreaterThan(1);
+    const percents = frames.map((f) => f.percent);
+    expect(percents).toEqual([...percents].sort((a, b) => a - b));
+    expect(new Set(percents).size).toBe(percents.length);
+    for (const frame of frames) {
+      expect(frame.filled, frame.text).toBe(Math.round((frame.percent / 100) * 30));
+      expect(frame.total).toBe(frames[0]?.total);
+      // Wider than the terminal, the line would wrap and \r would redraw only its last row.
+      expect(frame.text.length).toBeLessThanOrEqual(80);
+    }
+    expect(frames.at(-1)).toMatchObject({ percent: 100, filled: 30, read: frames[0]?.total });
+    // Three significant digits of the file's size.
+    expect(Math.abs(bytesOf(frames[0]?.total ?? "") / storedGzip.byteLength - 1)).toBeLessThan(0.005);
+    // What the terminal shows once the command is done: nothing left of the bar.
+    expect(screenLine(tty.stderr)).toBe("");
+  });
+
+  it("on a terminal, draws at most one frame per 100 ms", async () => {
+    vi.spyOn(Date, "now").mockReturnValue(1_700_000_000_000);
+    const tty = await run(["logs", "summarize", stored], true);
+    expect(barFrames(tty.stderr)).toHaveLength(1);
+    expect(screenLine(tty.stderr)).toBe("");
   });
 
   it("fails with a message (exit 1) when the log cannot be read", async () => {

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type CdnLogRecord, formatCdnLogLine, parseCdnLogFileName, parseCdnLogLine } from "../src/logs/index.js";
@@ -24,12 +25,15 @@ describe("parseCdnLogLine", () => {
     expect(r.userAgent).toBe("Mozilla/5.0 (compatible; AhrefsBot/5.0; +http://example.com/robot/)");
     expect(r.contentType).toBe("text/html");
     expect(r.extra).toEqual([]);
+    expect(r.protocol).toBeNull();
+    expect(r.remoteIp).toBeNull();
   });
 
-  it("puts the DCDN remote IP and further trailing fields in extra", () => {
+  it("puts every field after the content type in extra", () => {
     const r = parseCdnLogLine(`${SAMPLE} 47.100.1.2 "edge node" 7`);
     expect(r?.contentType).toBe("text/html");
     expect(r?.extra).toEqual(["47.100.1.2", "edge node", "7"]);
+    expect(r?.remoteIp).toBe("47.100.1.2");
   });
 
   it("gives contentType null when the field is missing, with or without trailing fields", () => {
@@ -119,11 +123,19 @@ const recordArbitrary: fc.Arbitrary<CdnLogRecord> = fc
     cacheStatus: fc.oneof(fc.constant("HIT"), fc.constant("MISS"), token),
     userAgent: text,
     contentType: fc.option(text, { nil: null }),
-    extra: fc.array(fc.oneof(token, text), { maxLength: 3 }),
+    extra: fc.array(fc.oneof(token, text, fc.constantFrom("quic", "https", "http"), fc.ipV4(), fc.ipV6()), {
+      maxLength: 3,
+    }),
   })
   // Without a content type, a first trailing field that needs quotes would read as the content type.
   .filter((r) => r.contentType !== null || r.extra.every((e) => /^[!#-~]+$/.test(e)))
-  .filter((r) => r.time.getUTCFullYear() >= 1 && r.time.getUTCFullYear() <= 9998);
+  .filter((r) => r.time.getUTCFullYear() >= 1 && r.time.getUTCFullYear() <= 9998)
+  // The readings of the 14th field, by the documented protocols and Node's own IP check.
+  .map((r) => ({
+    ...r,
+    protocol: r.extra[0] === "quic" || r.extra[0] === "https" || r.extra[0] === "http" ? r.extra[0] : null,
+    remoteIp: r.extra[0] !== undefined && isIP(r.extra[0]) !== 0 ? r.extra[0] : null,
+  }));
 
 describe("formatCdnLogLine", () => {
   it("round-trips: format a random record, parse it, get the same record", () => {
@@ -150,21 +162,43 @@ describe("formatCdnLogLine", () => {
 });
 
 describe("parseCdnLogFileName", () => {
-  it("reads the current form, whose times are UTC+8", () => {
+  it("reads the standard form, whose times are UTC+8", () => {
     expect(parseCdnLogFileName("www.example.com_2024_06_01_080000_090000.gz")).toEqual({
       domain: "www.example.com",
       start: new Date("2024-06-01T00:00:00Z"),
       end: new Date("2024-06-01T01:00:00Z"),
       suffix: null,
+      form: "standard",
     });
   });
 
-  it("reads the current form with a suffix", () => {
+  it("reads the standard form with an extension field", () => {
     const name = parseCdnLogFileName("img.example.com_2024_06_01_083000_084500_cn-hangzhou_2.gz");
     expect(name.domain).toBe("img.example.com");
     expect(name.start.toISOString()).toBe("2024-06-01T00:30:00.000Z");
     expect(name.end.toISOString()).toBe("2024-06-01T00:45:00.000Z");
     expect(name.suffix).toBe("cn-hangzhou_2");
+    expect(name.form).toBe("standard");
+  });
+
+  it("reads the DCDN/ESA site form, with a dot before the extension and UTC+8 times", () => {
+    expect(parseCdnLogFileName("example.com_2024_01_01_000000_010000.xx.gz")).toEqual({
+      domain: "example.com",
+      start: new Date("2023-12-31T16:00:00Z"),
+      end: new Date("2023-12-31T17:00:00Z"),
+      suffix: "xx",
+      form: "site",
+    });
+    const name = parseCdnLogFileName(
+      "https://logs.example.net/site/a.example.com_2024_06_01_233000_000000.3.gz?Expires=1",
+    );
+    expect([name.domain, name.start.toISOString(), name.end.toISOString(), name.suffix, name.form]).toEqual([
+      "a.example.com",
+      "2024-06-01T15:30:00.000Z",
+      "2024-06-01T16:00:00.000Z",
+      "3",
+      "site",
+    ]);
   });
 
   it("reads the legacy form from a signed filePath URL", () => {
@@ -176,6 +210,7 @@ describe("parseCdnLogFileName", () => {
       start: new Date("2017-12-27T00:00:00Z"),
       end: new Date("2017-12-27T01:00:00Z"),
       suffix: null,
+      form: "legacy",
     });
   });
 
@@ -185,14 +220,30 @@ describe("parseCdnLogFileName", () => {
     expect(name.end.toISOString()).toBe("2024-12-31T16:00:00.000Z");
   });
 
+  // Every refusal names the file, says why, and lists the three forms it accepts.
+  const FORMS_LISTED =
+    /Expected <domain>_<YYYY>_<MM>_<DD>_<HHMMSS>_<HHMMSS>\[_<ext>\]\.gz \(CDN and DCDN\), <domain>_<YYYY>_<MM>_<DD>_<HHMMSS>_<HHMMSS>\.<ext>\.gz \(DCDN\/ESA site logs\) or <domain>_<YYYY>_<MM>_<DD>_<HHMM>_<HHMM>\[_<ext>\]\.gz \(legacy\), with the times in UTC\+8$/;
   it.each([
-    ["no date", "www.example.com.gz"],
-    ["not gzip", "www.example.com_2024_06_01_0800_0900.log"],
-    ["a 13th month", "www.example.com_2024_13_01_0800_0900.gz"],
-    ["31 April", "www.example.com_2024_04_31_0800_0900.gz"],
-    ["mixed time lengths", "www.example.com_2024_06_01_0800_090000.gz"],
-    ["minute 60", "www.example.com_2024_06_01_0860_0900.gz"],
-  ])("throws, naming the expected forms, for %s", (_name, file) => {
-    expect(() => parseCdnLogFileName(file)).toThrow(/Not a CDN log file name.*Expected <domain>_<YYYY>/);
+    ["no date", "www.example.com.gz", "none of the known forms"],
+    ["not gzip", "www.example.com_2024_06_01_0800_0900.log", "none of the known forms"],
+    ["an empty site extension", "example.com_2024_01_01_000000_010000..gz", "none of the known forms"],
+    ["a site extension without .gz", "example.com_2024_01_01_000000_010000.xx", "none of the known forms"],
+    ["a 13th month", "www.example.com_2024_13_01_0800_0900.gz", "2024-13-01 is not a date"],
+    ["31 April in a site name", "example.com_2024_04_31_000000_010000.xx.gz", "2024-04-31 is not a date"],
+    ["mixed time lengths", "www.example.com_2024_06_01_0800_090000.gz", "different lengths"],
+    ["minute 60", "www.example.com_2024_06_01_0860_0900.gz", "out of range"],
+    ["hour 25 in a site name", "example.com_2024_01_01_250000_010000.xx.gz", "out of range"],
+    ["a dot extension with HHMM times", "example.com_2024_01_01_0000_0100.xx.gz", "only with HHMMSS times"],
+  ])("throws, naming the file, the reason and the forms, for %s", (_name, file, why) => {
+    let message = "";
+    try {
+      parseCdnLogFileName(file);
+    } catch (error) {
+      expect(error).toBeInstanceOf(RangeError);
+      message = (error as Error).message;
+    }
+    expect(message).toContain(`Not a CDN log file name: ${JSON.stringify(file)} (`);
+    expect(message).toContain(why);
+    expect(message).toMatch(FORMS_LISTED);
   });
 });

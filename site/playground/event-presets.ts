@@ -2,6 +2,7 @@
 // with several events, and an invalid event (a catalog sample broken on purpose) to show the SDK's errors.
 
 import { CDN_EVENT_CATALOG, CDN_EVENT_NAMES } from "fc-cdn-trigger";
+import { en, type PlaygroundMessages } from "./i18n/en.js";
 
 /** One choice of the event picker. */
 export interface EventPreset {
@@ -26,14 +27,15 @@ export const INVALID_EVENT = "invalid";
 export const CUSTOM_EVENT = "custom";
 
 /**
- * Every preset, in picker order: the 8 events, then the two special ones.
+ * Every preset, in picker order: the 8 events, then the two special ones, labelled in the language of `t` (the
+ * playground part of a message table; English by default).
  *
  * @example
  * ```ts
  * const logFile = eventPresets().find((preset) => preset.id === "LogFileCreated");
  * ```
  */
-export function eventPresets(): EventPreset[] {
+export function eventPresets(t: PlaygroundMessages["playground"] = en.playground): EventPreset[] {
   const presets: EventPreset[] = CDN_EVENT_NAMES.map((name) => ({
     id: name,
     label: name,
@@ -41,7 +43,7 @@ export function eventPresets(): EventPreset[] {
   }));
   presets.push({
     id: SEVERAL_EVENTS,
-    label: "Envelope with several events",
+    label: t.severalEvents,
     json: pretty({
       events: ["LogFileCreated", "CachedObjectsRefreshed", "CdnDomainAdded"].map((n) =>
         sampleEvent(n as "LogFileCreated"),
@@ -53,7 +55,7 @@ export function eventPresets(): EventPreset[] {
   const { eventTime: _dropped, ...withoutTime } = broken;
   presets.push({
     id: INVALID_EVENT,
-    label: "Invalid event (see the SDK's errors)",
+    label: t.invalidEvent,
     // Three mistakes: eventTime missing, fileSize not a number, an empty filePath.
     json: pretty({
       events: [{ ...withoutTime, eventParameter: { ...parameter, fileSize: "about 2 MB", filePath: "" } }],

@@ -10,10 +10,9 @@ export type ScriptLanguage = Exclude<PlaygroundLanguage, "python">;
 /** A template id, as used in `data-template` and the template picker. */
 export type TemplateId = "sdk" | "plain" | "official" | "logs";
 
-/** One template: a label and its source in each language. */
+/** One template: its source in each language (its label is in the message tables, i18n/: `playground.templates`). */
 export interface HandlerTemplate {
   id: TemplateId;
-  label: string;
   /** One line shown under the picker. */
   hint: string;
   source: Record<ScriptLanguage, string>;
@@ -158,25 +157,21 @@ export const handler = defineCdnHandler({
 export const TEMPLATES: readonly HandlerTemplate[] = [
   {
     id: "sdk",
-    label: "SDK (defineCdnHandler)",
     hint: "Typed routes per event; the SDK parses and validates the body.",
     source: SDK,
   },
   {
     id: "plain",
-    label: "Plain FC handler",
     hint: "No dependency: the event is a Buffer you parse yourself.",
     source: PLAIN,
   },
   {
     id: "official",
-    label: "Like the official sample",
     hint: "The if/else chain of FC's Python sample, in JavaScript with a callback.",
     source: OFFICIAL,
   },
   {
     id: "logs",
-    label: "Summarise the log file",
     hint: "Streams the event's gzip log file (a generated sample) and prints top URLs, cache hit ratio, status classes.",
     source: LOGS,
   },

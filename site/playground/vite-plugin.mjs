@@ -1,14 +1,17 @@
 // The playground's build step, run by Vite inside `astro build` / `astro dev` (registered in astro.config.mjs).
 // It serves three virtual modules, all built from sdk/ at build time, never hand-copied:
 //   virtual:fc-playground/sandbox-assets  the SDK bundled for the run worker, the worker runtime, the iframe script
-//   virtual:fc-playground/sdk-types       the SDK's .d.ts (emitted by tsc from sdk/src) plus zod's, for Monaco,
-//                                         and the envelope JSON Schema (the SDK's cdnJsonSchema) for the event editor
+//   virtual:fc-playground/sdk-types       the SDK's .d.ts (emitted by tsc from sdk/src) plus zod's and its entry
+//                                         specifiers, for Monaco, and the envelope JSON Schema (the SDK's
+//                                         cdnJsonSchema) for the event editor
+// The SDK's entry points come from sdk/scripts/entries.mjs, the one list the SDK's build reads too.
 // Only the playground's lazily loaded chunks import them, so docs pages never carry them.
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
 import ts from "typescript";
+import { SDK_ENTRIES as ALL_SDK_ENTRIES, PACKAGE_NAME } from "../../sdk/scripts/entries.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "../..");
@@ -16,13 +19,8 @@ const sdkSrc = join(root, "sdk/src");
 const PREFIX = "virtual:fc-playground/";
 const MODULES = ["sandbox-assets", "sdk-types"];
 
-/** The SDK's entry folders and the package subpath each one is published as. */
-const SDK_ENTRIES = [
-  { key: "sdk", dir: ".", specifier: "fc-cdn-trigger" },
-  { key: "testing", dir: "testing", specifier: "fc-cdn-trigger/testing" },
-  { key: "tooling", dir: "tooling", specifier: "fc-cdn-trigger/tooling" },
-  { key: "logs", dir: "logs", specifier: "fc-cdn-trigger/logs" },
-].filter((entry) => existsSync(join(sdkSrc, entry.dir, "index.ts")));
+/** The SDK's entry points (listed once, in sdk/scripts/entries.mjs) whose source exists. */
+const SDK_ENTRIES = ALL_SDK_ENTRIES.filter((entry) => existsSync(join(sdkSrc, entry.dir, "index.ts")));
 
 const bundle = async (options) => {
   const result = await esbuild.build({
@@ -39,20 +37,26 @@ const bundle = async (options) => {
   return result.outputFiles[0].text;
 };
 
-/** One ES module exporting each SDK entry as a namespace, so every entry shares one copy of the SDK. */
+/**
+ * One ES module whose `entries` export maps each SDK specifier to that entry's namespace, so every entry shares one
+ * copy of the SDK and the run worker learns the entries from the bundle instead of a list of its own.
+ */
 async function bundleSdk() {
   const entries = [...SDK_ENTRIES];
   for (;;) {
-    const contents = entries
-      .map(({ key, dir }) => `export * as ${key} from ${JSON.stringify(`./${join("sdk/src", dir, "index.ts")}`)};`)
-      .join("\n");
+    const contents = [
+      ...entries.map(
+        ({ dir }, i) => `import * as e${i} from ${JSON.stringify(`./${join("sdk/src", dir, "index.ts")}`)};`,
+      ),
+      `export const entries = { ${entries.map(({ specifier }, i) => `${JSON.stringify(specifier)}: e${i}`).join(", ")} };`,
+    ].join("\n");
     try {
       return await bundle({ stdin: { contents, resolveDir: root, loader: "ts" }, format: "esm" });
     } catch (error) {
       // An entry that needs Node (none should) is left out of the browser bundle rather than breaking the site.
-      const failing = entries.findLast((entry) => entry.key !== "sdk");
+      const failing = entries.findLast((entry) => entry.dir !== ".");
       if (!failing) throw error;
-      console.warn(`[playground] fc-cdn-trigger/${failing.dir} does not bundle for the browser: ${error.message}`);
+      console.warn(`[playground] ${failing.specifier} does not bundle for the browser: ${error.message}`);
       entries.splice(entries.indexOf(failing), 1);
     }
   }
@@ -120,16 +124,17 @@ async function sdkTypes() {
     }),
   });
   const exports = Object.fromEntries(
-    SDK_ENTRIES.map(({ dir }) => [
-      dir === "." ? "." : `./${dir}`,
+    SDK_ENTRIES.map(({ dir, subpath }) => [
+      subpath,
       { types: dir === "." ? "./dist/index.d.ts" : `./dist/${dir}/index.d.ts` },
     ]),
   );
   files.push({
     path: "file:///node_modules/fc-cdn-trigger/package.json",
-    content: JSON.stringify({ name: "fc-cdn-trigger", type: "module", types: "./dist/index.d.ts", exports }),
+    content: JSON.stringify({ name: PACKAGE_NAME, type: "module", types: "./dist/index.d.ts", exports }),
   });
-  return { files, envelopeSchema: await envelopeSchema() };
+  // The specifiers get `require()` overloads in the editor's globals, so CommonJS handlers are typed for each entry.
+  return { files, specifiers: SDK_ENTRIES.map((entry) => entry.specifier), envelopeSchema: await envelopeSchema() };
 }
 
 /** The SDK's own envelope schema, computed at build time (draft-07: what Monaco's JSON service reads best). */

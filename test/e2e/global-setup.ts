@@ -37,7 +37,10 @@ function ensureChromium(): void {
     console.log("[site tests] installing Chromium with apt-get");
     const install = spawnSync(
       "sh",
-      ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null"],
+      [
+        "-c",
+        "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null",
+      ],
       {
         stdio: "inherit",
       },

@@ -64,3 +64,40 @@ export async function readOutcome(page: Page): Promise<RunOutcome> {
   const output = page.locator(`${ROOT} [data-role="output"]`);
   return { state: (await output.getAttribute("data-run-state")) ?? "", text: await output.innerText() };
 }
+
+/** A finished run's output, piece by piece. */
+export interface RunDetails extends RunOutcome {
+  /** The return value as shown (JSON pretty-printed, or the text), when the run succeeded with one. */
+  result?: string;
+  /** The error box: its title ("TypeError at handler.js line 2, column 9"), message and mapped stack. */
+  error?: { title: string; message: string; stack: string };
+  /** The text of each console line printed at warn level, in order. */
+  warnings: string[];
+}
+
+/** Reads the output panel of the run that just ended (after {@link clickRun}) into its parts. */
+export async function readRunDetails(page: Page): Promise<RunDetails> {
+  const outcome = await readOutcome(page);
+  const parts = await page.evaluate(() => {
+    const output = document.querySelector('[data-fc-playground] [data-role="output"]') as HTMLElement;
+    const text = (selector: string) => output.querySelector<HTMLElement>(selector)?.textContent ?? undefined;
+    const errorBox = output.querySelector(".fcpg-error");
+    return {
+      result: text(".fcpg-result-value"),
+      error: errorBox
+        ? {
+            title: text(".fcpg-error .fcpg-block-title") ?? "",
+            message: text(".fcpg-error-message") ?? "",
+            stack: text(".fcpg-error-stack") ?? "",
+          }
+        : undefined,
+      warnings: Array.from(output.querySelectorAll<HTMLElement>('[data-level="warn"]'), (row) => row.textContent ?? ""),
+    };
+  });
+  return {
+    ...outcome,
+    warnings: parts.warnings,
+    ...(parts.result !== undefined ? { result: parts.result } : {}),
+    ...(parts.error ? { error: parts.error } : {}),
+  };
+}

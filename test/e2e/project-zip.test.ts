@@ -1,7 +1,6 @@
 // "Download as an FC project": the zip the browser builds downloads, unzips, holds every file it should (handler,
 // package.json, s.yaml with one trigger per event, README with the deploy steps), and its handler runs in Node
 // through invokeHandler, the way Function Compute would call it.
-import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -19,6 +18,7 @@ import {
 import { strFromU8, unzipSync } from "fflate";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { runPythonHandler } from "../support/python3.js";
 import { launchBrowser, type SiteBrowser } from "./browser.js";
 import { ROOT } from "./paths.js";
 
@@ -188,19 +188,13 @@ describe("Download as an FC project", () => {
     expect(files[`${root}/s.yaml`]).toContain(`triggerName: ${triggerNames(events)[0]}`);
 
     const dir = unpack(files);
-    writeFileSync(join(dir, "event.json"), JSON.stringify(createCdnEnvelope("CdnDomainStopped")));
-    const script = [
-      "import json, sys",
-      `sys.path.insert(0, ${JSON.stringify(join(dir, root, "code"))})`,
-      "import index",
-      "class Context:\n    request_id = 'test-request'",
-      `print(json.dumps(index.handler(open(${JSON.stringify(join(dir, "event.json"))}, 'rb').read(), Context())))`,
-    ].join("\n");
-    const run = spawnSync("python3", ["-c", script], { encoding: "utf8" });
-    expect(run.status, run.stderr).toBe(0);
-    // The handler returns a JSON string (FC's Python runtime sends a str as is); the script prints it as JSON.
-    const result = JSON.parse(JSON.parse(run.stdout.trim().split("\n").at(-1) as string));
-    expect(result).toEqual([expect.objectContaining({ eventName: "CdnDomainStopped" })]);
+    const { result } = await runPythonHandler(
+      join(dir, root, "code/index.py"),
+      JSON.stringify(createCdnEnvelope("CdnDomainStopped")),
+    );
+    // The handler returns a JSON string (FC's Python runtime sends a str as is).
+    expect(typeof result).toBe("string");
+    expect(JSON.parse(result as string)).toEqual([expect.objectContaining({ eventName: "CdnDomainStopped" })]);
   });
 
   it("a bad domain blocks the download with an inline error", async () => {

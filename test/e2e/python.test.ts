@@ -2,7 +2,6 @@
 // official sample gives exactly what python3 gives for every event, FC's Python runtime semantics (bytes event,
 // snake_case context, print and logging in the console panel), tracebacks at the user's line, the timeout
 // and Stop (with a working next Run), and JavaScript playground pages downloading 0 bytes of Pyodide.
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,6 +9,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 // From source, not sdk/dist: the catalog is all this file needs, and a concurrent SDK rebuild cannot break it.
 import { CDN_EVENT_CATALOG, CDN_EVENT_NAMES, type CdnEventName } from "../../sdk/src/index.js";
+import { runPythonHandler } from "../support/python3.js";
 import { launchBrowser, type SiteBrowser } from "./browser.js";
 import { ROOT } from "./paths.js";
 import { clickRun, launchPlayground, openPlayground, readOutcome, waitForRunEnd } from "./playground-helpers.js";
@@ -71,33 +71,6 @@ const returnValue = async () =>
 const domainOf = (name: CdnEventName) =>
   String((CDN_EVENT_CATALOG[name].sample.events[0].eventParameter as { domain: string }).domain);
 
-// The reference: python3 on this machine imports the file and calls handler(bytes, context), as FC does.
-const DRIVER = `
-import importlib.util, json, sys
-spec = importlib.util.spec_from_file_location("index", sys.argv[1])
-module = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(module)
-class Record:
-    def __init__(self, **fields):
-        self.__dict__.update(fields)
-context = Record(
-    request_id="python3-reference",
-    credentials=Record(access_key_id="id", access_key_secret="secret", security_token="token"),
-    function=Record(name="cdn-handler", handler="index.handler", memory=512, timeout=5),
-    service=Record(name="cdn-service"),
-    region="cn-hangzhou",
-    account_id="1234567890123456",
-)
-sys.stdout.write(json.dumps(module.handler(sys.stdin.buffer.read(), context)))
-`;
-
-function python3(file: string, event: string): unknown {
-  const result = spawnSync("python3", ["-c", DRIVER, file], { input: event, encoding: "utf8" });
-  if (result.error) throw new Error(`python3 is needed for the reference results: ${result.error.message}`);
-  if (result.status !== 0) throw new Error(`python3 failed on ${file}:\n${result.stderr}`);
-  return JSON.parse(result.stdout);
-}
-
 describe.skipIf(!hasSample)(`the seed's official sample (${SAMPLE_LABEL})`, () => {
   it("pasted unchanged, returns exactly what python3 returns, for each of the 8 events", async () => {
     const sample = readFileSync(SAMPLE_PATH, "utf8");
@@ -111,7 +84,8 @@ describe.skipIf(!hasSample)(`the seed's official sample (${SAMPLE_LABEL})`, () =
         // Still the sample, byte for byte: picking an event never touches edited code.
         expect(await handlerCode()).toBe(sample);
         const event = await eventJson();
-        const expected = python3(file, event);
+        // The reference: python3 on this machine imports the file and calls handler(bytes, context), as FC does.
+        const { result: expected } = await runPythonHandler(file, event);
         expect(typeof expected, `python3's result for ${name}`).toBe("string");
         const outcome = await clickRun(page, 60_000);
         expect(outcome.state, `${name}:\n${outcome.text}`).toBe("done");

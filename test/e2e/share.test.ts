@@ -29,9 +29,16 @@ interface Snapshot {
   loadedFrom: string | null;
 }
 
+/**
+ * Waits until the playground has done all it does by itself on load: its state applied (data-state), its sandbox
+ * booted (data-sandbox). A run that nobody asked for would have started by then.
+ */
+const settled = (page: Page) =>
+  page.waitForSelector(`${ROOT}[data-state="ready"][data-sandbox="ready"]`, { timeout: 60_000 });
+
 async function open(page: Page, path: string): Promise<Snapshot> {
   await page.goto(`${siteUrl}${path}`);
-  await page.waitForSelector(`${ROOT}[data-state="ready"]`, { timeout: 60_000 });
+  await settled(page);
   return snapshot(page);
 }
 
@@ -108,7 +115,7 @@ describe("share links", () => {
 
     const other = await browser.newPage({ width: 1280, height: 900 });
     await other.goto(link);
-    await other.waitForSelector(`${ROOT}[data-state="ready"]`, { timeout: 60_000 });
+    await settled(other);
     const after = await snapshot(other);
     expect(after.code).toBe(CODE);
     expect(after.language).toBe("javascript");
@@ -116,9 +123,9 @@ describe("share links", () => {
     expect(after.eventName).toBe("CachedObjectsBlocked");
     expect(after.loadedFrom).toBe("share");
     expect(after.status).toContain("It has not been run");
-    // Never run by itself: give a run every chance to start, then check nothing ran.
-    await other.waitForTimeout(1500);
-    expect((await snapshot(other)).runState).toBe("idle");
+    // Never run by itself: loading is over, and nothing ran or runs.
+    expect(after.runState).toBe("idle");
+    expect(await other.getAttribute(ROOT, "data-running")).toBe("false");
     expect(await other.locator(`${ROOT} [data-role="output"]`).textContent()).not.toContain("shared handler ran");
     // It runs when asked.
     await other.click(`${ROOT} [data-role="run"]`);

@@ -121,6 +121,17 @@ describe("event pages", () => {
     }
   });
 
+  it("lists the documented values of each enum-like field, and says other strings are accepted and reported", async () => {
+    await visit("/events/CachedObjectsPushed/");
+    const objectType = await page.locator('tr[data-field="eventParameter.objectType"] .field-known').textContent();
+    expect(objectType).toContain("File, Directory, Regex, IgnoreParams, file, directory, preload");
+    expect(objectType).toMatch(/Any other string is accepted too, and reported to onDrift/);
+    await visit("/events/CdnDomainStopped/");
+    const status = await page.locator('tr[data-field="eventParameter.status"] .field-known').textContent();
+    expect(status).toContain("online, offline, configuring, configure_failed, Online, Offline");
+    await expect(page.locator('tr[data-field="region"] .field-known').textContent()).resolves.toContain("cn-hangzhou");
+  });
+
   it("lists the 8 events with family, trigger and key fields in the overview", async () => {
     await visit("/events/");
     const rows = page.locator("table.events-overview tbody tr");

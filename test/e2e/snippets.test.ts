@@ -13,7 +13,7 @@ import { createCdnEnvelope, createCdnEvent, invokeHandler } from "fc-cdn-trigger
 import { describe, expect, it } from "vitest";
 import { handlerSnippet } from "../../site/lib/handler-snippet.js";
 import { sYaml } from "../../site/snippets/deploy-config.js";
-import { handler as typescriptHandler } from "../../site/snippets/handler.js";
+import { handler as typescriptHandler } from "../../site/snippets/index.js";
 import { handler as logHandler } from "../../site/snippets/log-handler.js";
 import { RESULTS, ROOT } from "./paths.js";
 
@@ -87,7 +87,7 @@ describe("handlers run against every sample", () => {
 
 describe("the Test locally guide's test file", async () => {
   // Importing it registers its describe/it blocks here, so the guide's test really runs.
-  await import("../../site/snippets/handler.test.js");
+  await import("../../site/snippets/index.test.js");
 });
 
 describe("the Deploy guide", () => {
@@ -95,7 +95,7 @@ describe("the Deploy guide", () => {
     const project = join(RESULTS, "deploy-project");
     rmSync(project, { recursive: true, force: true });
     mkdirSync(join(project, "src"), { recursive: true });
-    cpSync(join(SNIPPETS, "handler.ts"), join(project, "src/index.ts"));
+    cpSync(join(SNIPPETS, "index.ts"), join(project, "src/index.ts"));
     // A function project of its own (CommonJS by default), as in the guide.
     writeFileSync(join(project, "package.json"), JSON.stringify({ name: "cdn-handler", private: true }));
     const build = spawnSync(process.execPath, [join(SNIPPETS, "build.mjs")], { cwd: project, encoding: "utf8" });

@@ -4,8 +4,13 @@ import { type CdnEventOf, defineCdnHandler, type FcContext } from "fc-cdn-trigge
 
 type DomainEvent = CdnEventOf<"CdnDomainStarted" | "CdnDomainStopped" | "CdnDomainAdded" | "CdnDomainDeleted">;
 
-/** What a domain is after an event: serving (online), not serving (offline), just added, or gone. */
-export type DomainState = "online" | "offline" | "added" | "deleted";
+/**
+ * What a domain is after an event: serving (online), not serving (offline), being configured or failed to be,
+ * just added, or gone.
+ */
+export type DomainState = "online" | "offline" | "configuring" | "configure_failed" | "added" | "deleted";
+
+const STATUS_STATES: readonly string[] = ["online", "offline", "configuring", "configure_failed"];
 
 /** A domain's state and the event that set it. */
 export interface DomainStatus {
@@ -21,8 +26,13 @@ export interface DomainStatus {
 export function stateAfter(event: DomainEvent): DomainState {
   switch (event.eventName) {
     case "CdnDomainStarted":
-    case "CdnDomainStopped":
-      return event.eventParameter.status;
+    case "CdnDomainStopped": {
+      // CDN's APIs also write Online/Offline, and a status the SDK does not know still parses (onDrift reports
+      // it): fall back to what the event itself says rather than storing an unknown state.
+      const status = event.eventParameter.status.toLowerCase();
+      if (STATUS_STATES.includes(status)) return status as DomainState;
+      return event.eventName === "CdnDomainStarted" ? "online" : "offline";
+    }
     case "CdnDomainAdded":
       return "added";
     case "CdnDomainDeleted":

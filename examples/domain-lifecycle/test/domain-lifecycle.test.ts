@@ -27,6 +27,16 @@ describe("domain-lifecycle", () => {
     expect(stateAfter(createCdnEvent("CdnDomainDeleted"))).toBe("deleted");
   });
 
+  it("reads the status values CDN's APIs use, and falls back to the event's meaning for an unknown one", () => {
+    const status = (name: "CdnDomainStarted" | "CdnDomainStopped", value: string) =>
+      stateAfter(createCdnEvent(name, { eventParameter: { status: value } }));
+    expect(status("CdnDomainStarted", "Online")).toBe("online");
+    expect(status("CdnDomainStopped", "Offline")).toBe("offline");
+    expect(status("CdnDomainStarted", "configuring")).toBe("configuring");
+    expect(status("CdnDomainStarted", "configure_failed")).toBe("configure_failed");
+    expect(status("CdnDomainStopped", "suspended")).toBe("offline");
+  });
+
   it("tracks a domain through its lifecycle, in one envelope, and ignores late events", async () => {
     const envelope = createCdnEnvelope(
       createCdnEvent("CdnDomainAdded", at("a.example.com", "2024-05-01T10:00:00+08:00")),

@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { type ParseArgsConfig, parseArgs } from "node:util";
+import { closestMatch } from "../index.js";
 
 /** Where a command reads and writes; tests and main.ts supply it. */
 export interface CliIo {
@@ -95,16 +96,19 @@ export function defineCommand<O extends Options>(command: {
   };
 }
 
-/** Reads a file (relative to the working directory) or, for `-`, standard input. */
+/**
+ * Reads a file (relative to the working directory) or, for `-`, standard input. A file that cannot be read is bad
+ * input (exit 1), as in every command; exit 2 is kept for a wrong command line.
+ */
 export async function readInput(path: string, io: CliIo): Promise<string> {
   if (path === "-") return io.readStdin();
   try {
     return readFileSync(resolve(io.cwd, path), "utf8");
   } catch (error) {
     const code = (error as { code?: string }).code;
-    if (code === "ENOENT") throw new CliUsageError(`cannot read ${path}: no such file`);
-    if (code === "EISDIR") throw new CliUsageError(`cannot read ${path}: it is a directory`);
-    throw new CliUsageError(`cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    if (code === "ENOENT") throw new CliFailure(`cannot read ${path}: no such file`);
+    if (code === "EISDIR") throw new CliFailure(`cannot read ${path}: it is a directory`);
+    throw new CliFailure(`cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
@@ -115,36 +119,9 @@ export const listOf = (value: string | string[] | undefined): string[] =>
     .map((item) => item.trim())
     .filter((item) => item !== "");
 
-// tooling/trigger-config.ts has the same edit distance for suggestEventName: the CLI may use another entry only
-// through its public exports, and a spelling helper is not worth a public name in fc-cdn-trigger/tooling.
-const distance = (a: string, b: string): number => {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0] as number;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j] as number;
-      row[j] = Math.min(above + 1, (row[j - 1] as number) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length] as number;
-};
-
-/** The closest candidate to a mistyped word, when one is close enough to suggest. */
-export function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Number.POSITIVE_INFINITY;
-  for (const candidate of candidates) {
-    const d = distance(word.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) [best, bestDistance] = [candidate, d];
-  }
-  return bestDistance <= Math.max(2, Math.floor(word.length / 4)) ? best : undefined;
-}
-
 /** `"x" is not a CDN event (did you mean y?); expected one of ...` */
 export function unknownName(what: string, value: string, candidates: readonly string[]): string {
-  const hint = closest(value, candidates);
+  const hint = closestMatch(value, candidates);
   return `${JSON.stringify(value)} is not ${what}${hint ? ` (did you mean ${hint}?)` : ""}; expected one of ${candidates.join(", ")}`;
 }
 

@@ -1,7 +1,8 @@
 // The `fc-cdn-trigger` command. Each subcommand is a module in commands/; add one to COMMANDS below.
 import { readFileSync, realpathSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-import { type CliCommand, CliFailure, type CliIo, CliUsageError, closest, EXIT } from "./command.js";
+import { closestMatch } from "../index.js";
+import { type CliCommand, CliFailure, type CliIo, CliUsageError, EXIT } from "./command.js";
 import { codegenCommand } from "./commands/codegen.js";
 import { eventCommand } from "./commands/event.js";
 import { invokeCommand } from "./commands/invoke.js";
@@ -38,7 +39,7 @@ Commands:
 ${COMMANDS.map((command) => `  ${command.name.padEnd(10)} ${command.summary}`).join("\n")}
 
 Run fc-cdn-trigger <command> --help for a command's options.
-Exit codes: 0 success, 1 invalid input or failed handler, 2 wrong command line.
+Exit codes: 0 success; 1 unreadable or invalid input (a missing file too) or a failed handler; 2 wrong command line.
 `;
 
 /** Runs the CLI with `argv` (without `node` and the script) and returns the exit code. */
@@ -56,7 +57,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const command = COMMANDS.find((candidate) => candidate.name === name);
   if (!command) {
-    const hint = closest(
+    const hint = closestMatch(
       name,
       COMMANDS.map((c) => c.name),
     );

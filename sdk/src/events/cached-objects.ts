@@ -1,14 +1,15 @@
 import * as z from "zod/mini";
 import type { CdnEventDefinition } from "./definition.js";
 import type { CdnFieldDoc } from "./field-doc.js";
+import { OBJECT_TYPES } from "./known-values.js";
 import { cdnEventShape } from "./shared.js";
-import { domainName, lazy, wireId, wireInteger, wirePathList } from "./wire.js";
+import { domainName, knownValues, lazy, wireId, wireInteger, wirePathList } from "./wire.js";
 
 // One set of field schemas for the three events of the family.
 const cachedObjectsParameter = /* @__PURE__ */ lazy(() => ({
   domain: domainName(),
   taskId: wireId("taskId"),
-  objectType: z.literal(["File", "Directory"]),
+  objectType: knownValues(OBJECT_TYPES, z.string("expected objectType as a string such as File")),
   objectPath: wirePathList(),
   createTime: wireInteger("createTime (Unix seconds)"),
   completeTime: wireInteger("completeTime (Unix seconds)"),
@@ -76,10 +77,12 @@ const parameterFields = {
       "Documented as String, sent as a JSON number. The SDK outputs a string so IDs never lose precision in arithmetic.",
   },
   objectType: {
-    description: "Whether the task targeted single files (File) or whole directories (Directory).",
+    description:
+      "What the task targeted: single files (File) or whole directories (Directory); CDN's APIs also use Regex, IgnoreParams and lowercase forms.",
     documentedAs: "String",
-    wire: ['"File"', '"Directory"'],
-    type: '"File" | "Directory"',
+    wire: ["string"],
+    type: "string",
+    knownValues: OBJECT_TYPES,
   },
   objectPath: {
     description: "The paths of the objects the task covered.",

@@ -2,6 +2,7 @@ import * as z from "zod/mini";
 import { CachedObjectsBlocked, CachedObjectsPushed, CachedObjectsRefreshed } from "./cached-objects.js";
 import { CdnDomainAdded, CdnDomainDeleted, CdnDomainStarted, CdnDomainStopped } from "./cdn-domain.js";
 import { LogFileCreated } from "./log-file-created.js";
+import type { CdnEventMap } from "./types.js";
 
 /**
  * The event catalog: one definition per CDN event, in the order the docs list them.
@@ -172,7 +173,8 @@ export const CdnEnvelopeSchema = /* @__PURE__ */ (() =>
   }))();
 
 /**
- * A parsed CDN event, discriminated on `eventName`: narrow on it to get that event's `eventParameter`.
+ * A parsed CDN event, discriminated on `eventName`: narrow on it to get that event's `eventParameter`. Exactly
+ * the documented fields: reach others with {@link withUnknownFields}.
  *
  * @example
  * ```ts
@@ -182,7 +184,7 @@ export const CdnEnvelopeSchema = /* @__PURE__ */ (() =>
  * }
  * ```
  */
-export type CdnEvent = z.output<typeof CdnEventSchema>;
+export type CdnEvent = CdnEventMap[CdnEventName];
 
 /**
  * The parsed event of one name.
@@ -193,10 +195,10 @@ export type CdnEvent = z.output<typeof CdnEventSchema>;
  * const url = (event: CdnEventOf<"LogFileCreated">) => event.eventParameter.filePath;
  * ```
  */
-export type CdnEventOf<N extends CdnEventName> = Extract<CdnEvent, { eventName: N }>;
+export type CdnEventOf<N extends CdnEventName> = CdnEventMap[N];
 
 /**
- * A parsed envelope: `{ events: CdnEvent[] }` plus any fields CDN adds.
+ * A parsed envelope: `{ events: CdnEvent[] }` (any other fields CDN adds are kept at run time).
  *
  * @example
  * ```ts
@@ -204,7 +206,9 @@ export type CdnEventOf<N extends CdnEventName> = Extract<CdnEvent, { eventName: 
  * const count = (envelope: CdnEnvelope) => envelope.events.length;
  * ```
  */
-export type CdnEnvelope = z.output<typeof CdnEnvelopeSchema>;
+export interface CdnEnvelope {
+  events: CdnEvent[];
+}
 
 /**
  * An event as CDN may send it, before normalisation (numbers as strings, one `objectPath` string...).

@@ -1,11 +1,12 @@
 import * as z from "zod/mini";
 import type { CdnEventDefinition } from "./definition.js";
+import { DOMAIN_STATUSES } from "./known-values.js";
 import { cdnEventShape } from "./shared.js";
-import { domainName, lazy } from "./wire.js";
+import { domainName, knownValues, lazy } from "./wire.js";
 
 const statusParameter = /* @__PURE__ */ lazy(() => ({
   domain: domainName(),
-  status: z.literal(["online", "offline"]),
+  status: knownValues(DOMAIN_STATUSES, z.string("expected status as a string such as online")),
 }));
 
 /** @internal Builds {@link CdnDomainStartedSchema} on first use (the parser needs it only to word errors). */
@@ -70,10 +71,11 @@ const statusFields = {
     type: "string",
   },
   status: {
-    description: "The domain's status after the change: online or offline.",
+    description: "The domain's status after the change: online or offline (or another CDN domain state).",
     documentedAs: "String",
-    wire: ['"online"', '"offline"'],
-    type: '"online" | "offline"',
+    wire: ["string"],
+    type: "string",
+    knownValues: DOMAIN_STATUSES,
   },
 } as const;
 

@@ -5,7 +5,7 @@
 // this to zod's own answers.
 
 /** @internal One node of a schema, as the build saw it. `e`: its custom error message; `d`: drift kind. */
-export type Plan = { e?: string; d?: "number" | "path-list" } & (
+export type Plan = { e?: string; d?: "number" | "path-list" | readonly string[] } & (
   | { t: "string" | "int" | "number"; c?: readonly PlanCheck[] }
   | { t: "literal"; v: readonly unknown[] }
   | { t: "union"; o: readonly Plan[] }

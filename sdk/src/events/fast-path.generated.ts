@@ -5,15 +5,15 @@ import { copyArray, DECLINE, type FastPath, inOrder, isRecord, keepUnknownKeys, 
 import { ISO_DATE_TIME } from "./shared.js";
 import { NUMERIC_STRING, toIdString, toNumber, toPathList } from "./wire.js";
 
-function t0(p0: any, p1: any, p2: any, p3: any, p4: any, p5: any) {
+function t0(p0: any, p1: any, p2: any, p3: any) {
   return (x: any, m: boolean): unknown => {
-    let a0: any, a1: any, a2: any, a3: any, a4: any, a5: any, a6: any, a7: any, a8: any; return isRecord(x) && (a0 = x.eventName) === p0 && (a1 = x.eventSource) === p1 && (a2 = x.region, typeof a2 == "string" && a2.length >= 1) && (a3 = x.eventVersion) === p2 && (a4 = x.eventTime, typeof a4 == "string" && ISO_DATE_TIME.test(a4)) && (a5 = x.traceId, typeof a5 == "string") && (a6 = p3(x.userIdentity, m)) !== DECLINE && (a7 = p4(x.resource, m)) !== DECLINE && (a8 = p5(x.eventParameter, m)) !== DECLINE && true ? (m && inOrder(x, k30) ? (x.userIdentity = a6, x.resource = a7, x.eventParameter = a8, x) : keepUnknownKeys(x, { eventName: a0, eventSource: a1, region: a2, eventVersion: a3, eventTime: a4, traceId: a5, userIdentity: a6, resource: a7, eventParameter: a8 }, m)) : DECLINE;
+    let a0: any, a1: any, a2: any, a3: any, a4: any, a5: any, a6: any, a7: any, a8: any; return isRecord(x) && (a0 = x.eventName) === p0 && (a1 = x.eventSource, typeof a1 == "string") && (a2 = x.region, typeof a2 == "string" && a2.length >= 1) && (a3 = x.eventVersion, typeof a3 == "string") && (a4 = x.eventTime, typeof a4 == "string" && ISO_DATE_TIME.test(a4)) && (a5 = x.traceId, typeof a5 == "string") && (a6 = p1(x.userIdentity, m)) !== DECLINE && (a7 = p2(x.resource, m)) !== DECLINE && (a8 = p3(x.eventParameter, m)) !== DECLINE && true ? (m && inOrder(x, k30) ? (x.userIdentity = a6, x.resource = a7, x.eventParameter = a8, x) : keepUnknownKeys(x, { eventName: a0, eventSource: a1, region: a2, eventVersion: a3, eventTime: a4, traceId: a5, userIdentity: a6, resource: a7, eventParameter: a8 }, m)) : DECLINE;
   };
 }
 const p0: Plan = { t: "literal", v: ["LogFileCreated"] };
-const p1: Plan = { t: "literal", v: ["cdn"] };
-const p2: Plan = { t: "string", c: [{ t: "min", n: 1, e: "expected a region such as cn-hangzhou" }] };
-const p3: Plan = { t: "literal", v: ["1.0.0"] };
+const p1: Plan = { t: "string", e: "expected eventSource as a string such as cdn", d: ["cdn"] };
+const p2: Plan = { t: "string", d: ["cn-hangzhou","cn-shanghai","cn-qingdao","cn-beijing","cn-zhangjiakou","cn-huhehaote","cn-wulanchabu","cn-shenzhen","cn-chengdu","cn-hongkong","ap-northeast-1","ap-northeast-2","ap-southeast-1","ap-southeast-3","ap-southeast-5","ap-southeast-7","us-east-1","us-west-1","eu-central-1","eu-west-1"], c: [{ t: "min", n: 1, e: "expected a region such as cn-hangzhou" }] };
+const p3: Plan = { t: "string", e: "expected eventVersion as a string such as 1.0.0", d: ["1.0.0"] };
 const p4: Plan = { t: "string", c: [{ t: "regex", r: ISO_DATE_TIME, e: "expected an ISO 8601 date-time with an offset, e.g. 2018-06-14T15:31:49+08:00" }] };
 const p5: Plan = { t: "string" };
 const p6: Plan = { t: "string", e: "expected the account ID as a non-empty string or a non-negative integer", c: [{ t: "min", n: 1, e: "expected the account ID as a non-empty string or a non-negative integer" }] };
@@ -56,14 +56,14 @@ function f4(x: any, m: boolean) {
 }
 const p29: Plan = { t: "object", s: { domain: p12, startTime: p18, endTime: p22, fileSize: p26, filePath: p27 } };
 const k30 = ["eventName", "eventSource", "region", "eventVersion", "eventTime", "traceId", "userIdentity", "resource", "eventParameter"];
-const f5 = t0("LogFileCreated", "cdn", "1.0.0", f1, f2, f4);
+const f5 = t0("LogFileCreated", f1, f2, f4);
 const p31: Plan = { t: "object", s: { eventName: p0, eventSource: p1, region: p2, eventVersion: p3, eventTime: p4, traceId: p5, userIdentity: p11, resource: p14, eventParameter: p29 } };
 const p32: Plan = { t: "literal", v: ["CachedObjectsRefreshed"] };
 const p33: Plan = { t: "string", e: "expected taskId as a non-empty string or a non-negative integer", c: [{ t: "min", n: 1, e: "expected taskId as a non-empty string or a non-negative integer" }] };
 const p34: Plan = { t: "int", e: "expected taskId as a non-empty string or a non-negative integer", c: [{ t: "gte", n: 0, e: "expected taskId as a non-empty string or a non-negative integer" }] };
 const p35: Plan = { t: "union", e: "expected taskId as a non-empty string or a non-negative integer", o: [p33, p34] };
 const p36: Plan = { t: "pipe", i: p35 };
-const p37: Plan = { t: "literal", v: ["File", "Directory"] };
+const p37: Plan = { t: "string", e: "expected objectType as a string such as File", d: ["File","Directory","Regex","IgnoreParams","file","directory","preload"] };
 function f6(v: any, m: boolean) {
   if (!Array.isArray(v)) return DECLINE; for (let i = 0; i < v.length; i++) { const e = v[i]; if (!(typeof e == "string")) return DECLINE; } return m ? v : copyArray(v);
 }
@@ -86,34 +86,34 @@ const p47: Plan = { t: "union", e: "expected completeTime (Unix seconds) as a no
 const p48: Plan = { t: "pipe", d: "number", i: p47 };
 const k49 = ["domain", "taskId", "objectType", "objectPath", "createTime", "completeTime"];
 function f9(x: any, m: boolean) {
-  let a0: any, a1: any, a2: any, a3: any, a4: any, a5: any; return isRecord(x) && (a0 = x.domain, typeof a0 == "string" && a0.length >= 1) && (a1 = f0(x.taskId, m)) !== DECLINE && (a2 = x.objectType, a2 === "File" || a2 === "Directory") && (a3 = f8(x.objectPath, m)) !== DECLINE && (a4 = f3(x.createTime, m)) !== DECLINE && (a5 = f3(x.completeTime, m)) !== DECLINE && true ? (m && inOrder(x, k49) ? (x.taskId = a1, x.objectPath = a3, x.createTime = a4, x.completeTime = a5, x) : keepUnknownKeys(x, { domain: a0, taskId: a1, objectType: a2, objectPath: a3, createTime: a4, completeTime: a5 }, m)) : DECLINE;
+  let a0: any, a1: any, a2: any, a3: any, a4: any, a5: any; return isRecord(x) && (a0 = x.domain, typeof a0 == "string" && a0.length >= 1) && (a1 = f0(x.taskId, m)) !== DECLINE && (a2 = x.objectType, typeof a2 == "string") && (a3 = f8(x.objectPath, m)) !== DECLINE && (a4 = f3(x.createTime, m)) !== DECLINE && (a5 = f3(x.completeTime, m)) !== DECLINE && true ? (m && inOrder(x, k49) ? (x.taskId = a1, x.objectPath = a3, x.createTime = a4, x.completeTime = a5, x) : keepUnknownKeys(x, { domain: a0, taskId: a1, objectType: a2, objectPath: a3, createTime: a4, completeTime: a5 }, m)) : DECLINE;
 }
 const p50: Plan = { t: "object", s: { domain: p12, taskId: p36, objectType: p37, objectPath: p40, createTime: p44, completeTime: p48 } };
-const f10 = t0("CachedObjectsRefreshed", "cdn", "1.0.0", f1, f2, f9);
+const f10 = t0("CachedObjectsRefreshed", f1, f2, f9);
 const p51: Plan = { t: "object", s: { eventName: p32, eventSource: p1, region: p2, eventVersion: p3, eventTime: p4, traceId: p5, userIdentity: p11, resource: p14, eventParameter: p50 } };
 const p52: Plan = { t: "literal", v: ["CachedObjectsPushed"] };
-const f11 = t0("CachedObjectsPushed", "cdn", "1.0.0", f1, f2, f9);
+const f11 = t0("CachedObjectsPushed", f1, f2, f9);
 const p53: Plan = { t: "object", s: { eventName: p52, eventSource: p1, region: p2, eventVersion: p3, eventTime: p4, traceId: p5, userIdentity: p11, resource: p14, eventParameter: p50 } };
 const p54: Plan = { t: "literal", v: ["CachedObjectsBlocked"] };
-const f12 = t0("CachedObjectsBlocked", "cdn", "1.0.0", f1, f2, f9);
+const f12 = t0("CachedObjectsBlocked", f1, f2, f9);
 const p55: Plan = { t: "object", s: { eventName: p54, eventSource: p1, region: p2, eventVersion: p3, eventTime: p4, traceId: p5, userIdentity: p11, resource: p14, eventParameter: p50 } };
 const p56: Plan = { t: "literal", v: ["CdnDomainStarted"] };
-const p57: Plan = { t: "literal", v: ["online", "offline"] };
+const p57: Plan = { t: "string", e: "expected status as a string such as online", d: ["online","offline","configuring","configure_failed","Online","Offline"] };
 const k58 = ["domain", "status"];
 function f13(x: any, m: boolean) {
-  let a0: any, a1: any; return isRecord(x) && (a0 = x.domain, typeof a0 == "string" && a0.length >= 1) && (a1 = x.status, a1 === "online" || a1 === "offline") && true ? (m && inOrder(x, k58) ? (x) : keepUnknownKeys(x, { domain: a0, status: a1 }, m)) : DECLINE;
+  let a0: any, a1: any; return isRecord(x) && (a0 = x.domain, typeof a0 == "string" && a0.length >= 1) && (a1 = x.status, typeof a1 == "string") && true ? (m && inOrder(x, k58) ? (x) : keepUnknownKeys(x, { domain: a0, status: a1 }, m)) : DECLINE;
 }
 const p59: Plan = { t: "object", s: { domain: p12, status: p57 } };
-const f14 = t0("CdnDomainStarted", "cdn", "1.0.0", f1, f2, f13);
+const f14 = t0("CdnDomainStarted", f1, f2, f13);
 const p60: Plan = { t: "object", s: { eventName: p56, eventSource: p1, region: p2, eventVersion: p3, eventTime: p4, traceId: p5, userIdentity: p11, resource: p14, eventParameter: p59 } };
 const p61: Plan = { t: "literal", v: ["CdnDomainStopped"] };
-const f15 = t0("CdnDomainStopped", "cdn", "1.0.0", f1, f2, f13);
+const f15 = t0("CdnDomainStopped", f1, f2, f13);
 const p62: Plan = { t: "object", s: { eventName: p61, eventSource: p1, region: p2, eventVersion: p3, eventTime: p4, traceId: p5, userIdentity: p11, resource: p14, eventParameter: p59 } };
 const p63: Plan = { t: "literal", v: ["CdnDomainAdded"] };
-const f16 = t0("CdnDomainAdded", "cdn", "1.0.0", f1, f2, f2);
+const f16 = t0("CdnDomainAdded", f1, f2, f2);
 const p64: Plan = { t: "object", s: { eventName: p63, eventSource: p1, region: p2, eventVersion: p3, eventTime: p4, traceId: p5, userIdentity: p11, resource: p14, eventParameter: p14 } };
 const p65: Plan = { t: "literal", v: ["CdnDomainDeleted"] };
-const f17 = t0("CdnDomainDeleted", "cdn", "1.0.0", f1, f2, f2);
+const f17 = t0("CdnDomainDeleted", f1, f2, f2);
 const p66: Plan = { t: "object", s: { eventName: p65, eventSource: p1, region: p2, eventVersion: p3, eventTime: p4, traceId: p5, userIdentity: p11, resource: p14, eventParameter: p14 } };
 
 /** @internal Each event's fast path, by name. */

@@ -19,6 +19,11 @@ export interface CdnFieldDoc {
   readonly type: string;
   /** The JSON Schema `format` of the field's string form, when it has one. */
   readonly format?: "date-time";
+  /**
+   * The values Alibaba documents, for a string field that has a known set. Any other string is accepted too (and
+   * reported to `onDrift`), so the type is these literals plus `string`.
+   */
+  readonly knownValues?: readonly string[];
   /** Where the source documentation contradicts itself or the wire, and what the SDK does. */
   readonly quirk?: string;
 }

@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import type { CdnFieldDoc } from "./field-doc.js";
-import { domainName, lazy, wireId } from "./wire.js";
+import { EVENT_SOURCES, EVENT_VERSIONS, REGIONS } from "./known-values.js";
+import { domainName, knownValues, lazy, wireId } from "./wire.js";
 
 // ISO 8601 date-time with a UTC offset (or Z). A plain regex instead of z.iso.datetime: same rule for
 // CDN's timestamps at a fraction of the bundle size; the JSON Schema still says `format: "date-time"`.
@@ -10,9 +11,9 @@ export const ISO_DATE_TIME =
 
 // The fields every event shares, built once, on first use: each zod schema costs time at import (cold start).
 const sharedShape = /* @__PURE__ */ lazy(() => ({
-  eventSource: z.literal("cdn"),
-  region: z.string().check(z.minLength(1, "expected a region such as cn-hangzhou")),
-  eventVersion: z.literal("1.0.0"),
+  eventSource: knownValues(EVENT_SOURCES, z.string("expected eventSource as a string such as cdn")),
+  region: knownValues(REGIONS, z.string().check(z.minLength(1, "expected a region such as cn-hangzhou"))),
+  eventVersion: knownValues(EVENT_VERSIONS, z.string("expected eventVersion as a string such as 1.0.0")),
   eventTime: z
     .string()
     .check(z.regex(ISO_DATE_TIME, "expected an ISO 8601 date-time with an offset, e.g. 2018-06-14T15:31:49+08:00")),
@@ -46,22 +47,25 @@ export const SHARED_FIELDS = {
     type: "CdnEventName",
   },
   eventSource: {
-    description: "Where the event comes from. Always cdn.",
+    description: "Where the event comes from: cdn.",
     documentedAs: "String",
     wire: ["string"],
-    type: '"cdn"',
+    type: "string",
+    knownValues: EVENT_SOURCES,
   },
   region: {
     description: "The region of the CDN service that sent the event, for example cn-hangzhou.",
     documentedAs: "String",
     wire: ["string"],
     type: "string",
+    knownValues: REGIONS,
   },
   eventVersion: {
-    description: "The version of the event format. Always 1.0.0, the only version there is.",
+    description: "The version of the event format: 1.0.0, the only version documented so far.",
     documentedAs: "String",
     wire: ["string"],
-    type: '"1.0.0"',
+    type: "string",
+    knownValues: EVENT_VERSIONS,
   },
   eventTime: {
     description: "When the event happened, as an ISO 8601 date-time with a UTC offset.",

@@ -15,8 +15,9 @@ import * as z from "zod/mini";
   return () => (value ??= build());
 };
 
-// Marks the wire schemas whose lenient forms are worth reporting to `onDrift`.
-const driftSensitive = new WeakMap<object, "number" | "path-list">();
+// Marks the wire schemas whose lenient forms are worth reporting to `onDrift`: numbers sent as strings, one path
+// sent as a string, or (a list of known values) a value outside the documented ones.
+const driftSensitive = new WeakMap<object, "number" | "path-list" | readonly string[]>();
 
 /** @internal A non-negative integer as a numeric string. */
 export const NUMERIC_STRING = /^\d{1,16}$/;
@@ -61,6 +62,16 @@ export const wirePathList = /* @__PURE__ */ lazy(() => {
   driftSensitive.set(schema, "path-list");
   return schema;
 });
+
+/**
+ * A string field with documented values that accepts any other: Alibaba adds values and a handler must not fail
+ * on a real event. Typed as the known values plus any string (so editors complete them); a value outside them
+ * is reported to `onDrift`.
+ */
+export const knownValues = <const V extends readonly string[]>(values: V, schema: z.ZodMiniString) => {
+  driftSensitive.set(schema, values);
+  return schema as unknown as z.ZodMiniType<V[number] | (string & {}), string>;
+};
 
 export const domainName = /* @__PURE__ */ lazy(() =>
   z.string().check(z.minLength(1, "expected a non-empty domain name")),

@@ -1,5 +1,6 @@
 // A deterministic generator of realistic access logs: Zipf-distributed URLs and clients, a browser/bot mix of user
 // agents, log-normal latencies and sizes. Pure JavaScript (no gzip, no Node APIs) so the playground can run it too.
+import { protocolOf, remoteIpOf } from "./fourteenth-field.js";
 import { formatCdnLogLine } from "./line-formatter.js";
 import type { CdnLogRecord } from "./record.js";
 
@@ -9,7 +10,7 @@ import type { CdnLogRecord } from "./record.js";
  * @example
  * ```ts
  * import { generateCdnLog } from "fc-cdn-trigger/logs";
- * const text = generateCdnLog({ lines: 500, seed: 3, dcdn: true, malformedRate: 0.01 });
+ * const text = generateCdnLog({ lines: 500, seed: 3, protocol: true, malformedRate: 0.01 });
  * ```
  */
 export interface GenerateCdnLogOptions {
@@ -23,8 +24,17 @@ export interface GenerateCdnLogOptions {
   start?: Date;
   /** Span the requests cover, in seconds, spread evenly and in order. Default: 3600 (one hourly file). */
   durationSeconds?: number;
-  /** Append the DCDN remote (origin) IP as a trailing field. Default: false. */
+  /**
+   * Write an IP address as the 14th field, as some real logs (DCDN's among them) do; records read it as
+   * `remoteIp`. Default: false.
+   */
   dcdn?: boolean;
+  /**
+   * Write the request protocol as the 14th field, as Alibaba's field table documents it: `http` or `https` after
+   * the URL's scheme, and `quic` for a share of the `https` requests; records read it as `protocol`. Not with
+   * `dcdn`, which fills the same field. Default: false.
+   */
+  protocol?: boolean;
   /** Fraction of lines without the content type field, like some domains. Default: 0. */
   missingContentTypeRate?: number;
   /** Fraction of lines replaced by garbage, to exercise malformed-line handling. Default: 0. */
@@ -173,10 +183,14 @@ export function* generateCdnLogRecords(options: GenerateCdnLogOptions = {}): Gen
   const lines = options.lines ?? 1000;
   if (!Number.isSafeInteger(lines) || lines < 0) throw new RangeError(`lines must be a non-negative integer`);
   const random = createPrng(options.seed ?? 1);
+  const protocolRandom = createPrng((options.seed ?? 1) ^ 0x27d4eb2f);
   const domain = options.domain ?? "cdn.example.com";
   const startMs = (options.start ?? new Date("2024-06-01T08:00:00+08:00")).getTime();
   const spanMs = (options.durationSeconds ?? 3600) * 1000;
   const noTypeRate = options.missingContentTypeRate ?? 0;
+  if (options.dcdn && options.protocol) {
+    throw new RangeError("dcdn and protocol both write the 14th field: set one of them");
+  }
 
   // A fixed universe of paths and clients, then Zipf popularity over them (a few hot objects, a long tail).
   const paths: { path: string; asset: (typeof ASSETS)[number] }[] = [];
@@ -232,8 +246,18 @@ export function* generateCdnLogRecords(options: GenerateCdnLogOptions = {}): Gen
       cacheStatus: hit ? "HIT" : "MISS",
       userAgent: USER_AGENT(random()),
       contentType: random() < noTypeRate ? null : asset[1],
-      extra: options.dcdn ? [`47.${Math.floor(random() * 255)}.${Math.floor(random() * 255)}.10`] : [],
+      extra: [],
+      protocol: null,
+      remoteIp: null,
     };
+    // The 14th field, drawn last. The protocol's draws come from their own PRNG, so the other fields of a seed's
+    // log stay what they are without it.
+    if (options.dcdn) record.extra.push(`47.${Math.floor(random() * 255)}.${Math.floor(random() * 255)}.10`);
+    else if (options.protocol) {
+      record.extra.push(record.url.startsWith("https:") ? (protocolRandom() < 0.15 ? "quic" : "https") : "http");
+    }
+    record.protocol = protocolOf(record.extra[0]);
+    record.remoteIp = remoteIpOf(record.extra[0]);
     yield record;
   }
 }

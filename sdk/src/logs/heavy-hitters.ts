@@ -4,6 +4,7 @@
 // every character of every fresh key string, and the summary can count a key straight from the decoded log text
 // without creating the string at all (addRange).
 
+import { Fnv } from "./fnv-hash.js";
 import { SpaceSavingCounters } from "./space-saving-counters.js";
 
 /**
@@ -25,19 +26,17 @@ export interface CdnLogTopEntry {
   maxOverestimate: number;
 }
 
-const FNV_PRIME = 0x01000193;
-
 /** Hash of `text.slice(start, end)`: every character of short keys; for long ones the ends and 8 inner samples. */
 function rangeHash(text: string, start: number, end: number): number {
   const length = end - start;
-  let h = length ^ 0x811c9dc5;
+  let h = length ^ Fnv.BASIS;
   if (length <= 24) {
-    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), Fnv.PRIME);
   } else {
-    for (let i = start; i < start + 6; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
-    for (let i = end - 10; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+    for (let i = start; i < start + 6; i++) h = Math.imul(h ^ text.charCodeAt(i), Fnv.PRIME);
+    for (let i = end - 10; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), Fnv.PRIME);
     const step = ((length - 16) >> 3) + 1;
-    for (let i = start + 6; i < end - 10; i += step) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+    for (let i = start + 6; i < end - 10; i += step) h = Math.imul(h ^ text.charCodeAt(i), Fnv.PRIME);
   }
   return (h ^ (h >>> 16)) | 0;
 }
@@ -100,10 +99,7 @@ export class SpaceSaving {
 
   /** The `n` most frequent keys, by estimated count (ties by value, so the output is deterministic). */
   top(n: number): CdnLogTopEntry[] {
-    const { counts, errors } = this.table;
-    return this.keys
-      .map((value, id) => ({ value, count: counts[id] as number, maxOverestimate: errors[id] as number }))
-      .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
-      .slice(0, n);
+    const keys = this.keys;
+    return this.table.top(n, (id) => keys[id] as string);
   }
 }

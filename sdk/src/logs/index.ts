@@ -1,6 +1,6 @@
 // fc-cdn-trigger/logs: parse, stream and summarise the CDN offline access logs that LogFileCreated points to.
 // Runs in Node (zlib, files) and in browsers (fetch, DecompressionStream).
-export { type CdnLogFileName, parseCdnLogFileName } from "./file-name.js";
+export { type CdnLogFileName, type CdnLogFileNameForm, parseCdnLogFileName } from "./file-name.js";
 export {
   type GenerateCdnLogOptions,
   generateCdnLog,
@@ -14,12 +14,13 @@ export { parseCdnLogLine } from "./line-parser.js";
 export { CdnLogReadError } from "./read-error.js";
 export { CdnLogReader, readCdnLog } from "./reader.js";
 export type { CdnLogProgress, CdnLogSource, CdnLogStats, ReadCdnLogOptions } from "./reader-types.js";
-export type { CdnCacheStatus, CdnLogRecord } from "./record.js";
+export type { CdnCacheStatus, CdnLogFields, CdnLogProtocol, CdnLogRecord } from "./record.js";
 export {
   type CdnLogHour,
   type CdnLogStatusClasses,
   CdnLogSummarizer,
   type CdnLogSummary,
+  type CdnLogSummaryThread,
   type SummarizeCdnLogOptions,
   summarizeCdnLog,
 } from "./summary.js";

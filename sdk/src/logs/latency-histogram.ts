@@ -6,8 +6,10 @@ const SUB_BITS = 7;
 const SUB = 1 << SUB_BITS;
 const MAX_VALUE = 2 ** 31 - 1;
 const SIZE = EXACT + (31 - 8) * SUB;
+/** How many buckets a histogram has (the byte summariser keeps its counts in an array of this size). */
+export const LATENCY_BUCKETS = SIZE;
 
-/** The bucket of a value (the byte summariser keeps its own copy, checked equal by a test). */
+/** The bucket of a value. */
 export function latencyBucket(value: number): number {
   if (value < EXACT) return value;
   const v = Math.min(value, MAX_VALUE);

@@ -1,5 +1,6 @@
+import { protocolOf, remoteIpOf } from "./fourteenth-field.js";
 import { formatLogTime } from "./log-time.js";
-import type { CdnLogRecord } from "./record.js";
+import type { CdnLogFields, CdnLogRecord } from "./record.js";
 
 /**
  * Options of {@link formatCdnLogLine}.
@@ -26,6 +27,17 @@ function check(field: string, value: string, bare: boolean): void {
   }
 }
 
+/**
+ * A record's `protocol` and `remoteIp` are readings of `extra[0]`, which is what the line holds: refuse a record
+ * where one disagrees (say `{ ...record, protocol: "quic" }`) rather than silently write something else.
+ */
+function checkReading(name: string, value: string | null | undefined, read: string | null, field: string | undefined) {
+  if (value === undefined || value === read) return;
+  throw new RangeError(
+    `formatCdnLogLine: ${name} ${JSON.stringify(value)} does not match extra[0] (${JSON.stringify(field ?? null)}), which reads as ${JSON.stringify(read)}; ${name} is read from extra[0], so set extra[0] instead (or leave ${name} out)`,
+  );
+}
+
 function uint(field: string, value: number): string {
   if (!Number.isSafeInteger(value) || value < 0) {
     throw new RangeError(`formatCdnLogLine: ${field} must be a non-negative integer, got ${value}`);
@@ -36,8 +48,9 @@ function uint(field: string, value: number): string {
 /**
  * Writes a record as one access-log line (no line terminator), the inverse of {@link parseCdnLogLine}: quoted
  * fields escape `"` and `\`, `null` referer and proxy become `-`, a `null` content type is left out, and `extra`
- * fields follow (quoted when they hold a space or a quote). Throws a `RangeError` naming the field that cannot be
- * written (a line break, a space in an unquoted field, a negative or fractional number).
+ * fields follow (quoted when they hold a space or a quote): put the 14th field, the protocol or an IP, in
+ * `extra[0]`. Throws a `RangeError` naming the field that cannot be written (a line break, a space in an unquoted
+ * field, a negative or fractional number), or a `protocol`/`remoteIp` that disagrees with `extra[0]`.
  *
  * @example
  * ```ts
@@ -62,7 +75,7 @@ function uint(field: string, value: number): string {
  * parseCdnLogLine(line)?.url; // "http://www.aliyun.com/index.html"
  * ```
  */
-export function formatCdnLogLine(record: CdnLogRecord, options: FormatCdnLogLineOptions = {}): string {
+export function formatCdnLogLine(record: CdnLogFields | CdnLogRecord, options: FormatCdnLogLineOptions = {}): string {
   const time = record.time;
   if (!(time instanceof Date) || Number.isNaN(time.getTime())) {
     throw new RangeError("formatCdnLogLine: time must be a valid Date");
@@ -75,6 +88,10 @@ export function formatCdnLogLine(record: CdnLogRecord, options: FormatCdnLogLine
   check("userAgent", record.userAgent, false);
   if (record.referer !== null) check("referer", record.referer, false);
   if (record.contentType !== null) check("contentType", record.contentType, false);
+  const readings: Partial<CdnLogRecord> = record;
+  const first = record.extra[0];
+  if (readings.protocol !== undefined) checkReading("protocol", readings.protocol, protocolOf(first), first);
+  if (readings.remoteIp !== undefined) checkReading("remoteIp", readings.remoteIp, remoteIpOf(first), first);
   let line = `[${formatLogTime(time, options.utcOffsetMinutes ?? 480)}] ${record.clientIp} ${record.proxyIp ?? "-"} ${uint(
     "responseTimeMs",
     record.responseTimeMs,

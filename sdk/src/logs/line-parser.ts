@@ -1,6 +1,7 @@
 // A hand-written scanner: one pass over the line with indexOf/charCodeAt, no regex, no split. It reads a range of
 // a larger string and writes where each field is into `scanned`, so the reader never cuts a chunk into per-line
 // strings, and the summary can count a line without creating any string or object for it.
+import { protocolOf, remoteIpOf } from "./fourteenth-field.js";
 import { parseLogTime } from "./log-time.js";
 import type { CdnLogRecord } from "./record.js";
 
@@ -275,6 +276,10 @@ export function recordFromScan(s: string): CdnLogRecord {
   const f = scanned;
   const escapes = f.escapes;
   const requestEscaped = (escapes & ESCAPED_REQUEST) !== 0;
+  // Most lines hold no field after the content type, or only the 14th: read it once, and only when it is there.
+  const extra = f.tailStart === -1 ? [] : tailFields(s, f.tailStart, f.end);
+  const fourteenth = extra.length === 0 ? undefined : extra[0];
+  const protocol = fourteenth === undefined ? null : protocolOf(fourteenth);
   return {
     time: new Date(f.timeMs),
     clientIp: s.slice(f.clientStart, f.clientEnd),
@@ -294,14 +299,19 @@ export function recordFromScan(s: string): CdnLogRecord {
       f.contentTypeStart === -1
         ? null
         : value(s, f.contentTypeStart, f.contentTypeEnd, (escapes & ESCAPED_CONTENT_TYPE) !== 0),
-    extra: f.tailStart === -1 ? [] : tailFields(s, f.tailStart, f.end),
+    extra,
+    protocol,
+    remoteIp: fourteenth === undefined || protocol !== null ? null : remoteIpOf(fourteenth),
   };
 }
 
 /**
  * Parses one line of a CDN offline access log. Returns `null` when the line is not in the documented format;
  * never throws. A trailing `\r` (CRLF files) is ignored. Quoted fields may hold spaces and escaped quotes (`\"`);
- * a missing content type gives `contentType: null`; the DCDN remote IP and any later fields land in `extra`.
+ * a missing content type gives `contentType: null`. Every field after the content type lands in `extra`; the 14th
+ * (`extra[0]`) is also read as `protocol` when it is `quic`, `https` or `http` (Alibaba's documented field), or as
+ * `remoteIp` when it is an IP address (what some real logs, DCDN's among them, write there); otherwise both are
+ * `null` and the field is only in `extra`.
  *
  * @example
  * ```ts
@@ -311,6 +321,7 @@ export function recordFromScan(s: string): CdnLogRecord {
  * );
  * record?.time.toISOString(); // "2015-06-08T17:58:09.000Z"
  * record?.cacheStatus; // "MISS"
+ * record?.protocol; // null: this older sample line ends at the content type
  * parseCdnLogLine("not a log line"); // null
  * ```
  */

@@ -1,9 +1,9 @@
 // The counter table of Space-Saving (Metwally et al., 2005), shared by SpaceSaving (string keys) and the byte
-// summariser's sketches (byte keys): the open-addressing table of key hashes, the counts and overestimates, and which
-// counter a new key takes. The keys themselves stay with each user, which compares them its own way.
-//
-// It references nothing but JavaScript globals: the summary worker runs its source text (`String(SpaceSavingCounters)`)
-// next to byteSummaryKit's, which gets it as a parameter. A test evaluates both on their own to keep it that way.
+// summariser's sketches (byte keys): the open-addressing table of key hashes, the counts and overestimates, which
+// counter a new key takes, and the order of the top list. The keys themselves stay with each user, which compares
+// them its own way.
+
+import type { CdnLogTopEntry } from "./heavy-hitters.js";
 
 /** Space-Saving's counters: counter `id` has hashes[id], counts[id] and errors[id]; slots[] maps the table to ids. */
 export class SpaceSavingCounters {
@@ -54,6 +54,24 @@ export class SpaceSavingCounters {
     this.hashes[id] = hash;
     slots[slot] = id;
     return id;
+  }
+
+  /**
+   * The `n` counters with the highest counts, as entries whose value is `keyOf(id)`; ties by value, so the list
+   * is deterministic.
+   */
+  top(n: number, keyOf: (id: number) => string): CdnLogTopEntry[] {
+    const entries: CdnLogTopEntry[] = [];
+    for (let id = 0; id < this.size; id++) {
+      entries.push({
+        value: keyOf(id),
+        count: this.counts[id] as number,
+        maxOverestimate: this.errors[id] as number,
+      });
+    }
+    return entries
+      .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
+      .slice(0, n);
   }
 
   /** Takes counter `id` out of the table (backward-shift deletion keeps probe chains unbroken). */

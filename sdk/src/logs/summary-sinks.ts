@@ -1,27 +1,19 @@
-// Where summarizeCdnLog counts a log's bytes: in this thread (browsers, small logs), or in Node in a worker thread,
-// so that the scan runs on one core while reading and gunzip run on the other. Both run the same byte summariser
+// Where summarizeCdnLog counts a log's bytes: in this thread (small logs, one core), or in a worker (Node's
+// worker_threads or a browser's Worker), so that the scan runs on one core while reading and gunzip run on another. Both run the same ByteSummarizer
 // over the same bytes in the same order, so they give the same summary.
-import {
-  type ByteSummarizer,
-  type ByteSummaryKit,
-  type ByteSummaryState,
-  byteSummaryKit,
-  type KitLineTooLong,
-} from "./byte-summary-kit.js";
+import { ByteSummarizer, type ByteSummaryState, type LineTooLong } from "./byte-summarizer.js";
 import type { ByteSink } from "./internal.js";
 import { CdnLogReadError } from "./read-error.js";
 import type { CdnLogStats } from "./reader-types.js";
-import { SpaceSavingCounters } from "./space-saving-counters.js";
-
-let kit: ByteSummaryKit | undefined;
-const sharedKit = () => {
-  kit ??= byteSummaryKit(SpaceSavingCounters);
-  return kit;
-};
+import type { CdnLogSummaryThread } from "./summary.js";
+import type { StartSummaryWorker, SummaryWorkerHandle } from "./summary-worker-hosts.js";
+import type { SummaryWorkerReply } from "./summary-worker-protocol.js";
+import { SUMMARY_WORKER_SCRIPT } from "./summary-worker-source.js";
+import { warnWorkerFallback } from "./worker-fallback.js";
 
 /** The summariser's error for a line over 4 MiB, as the reader reports it; anything else as it is. */
 function readError(error: unknown): unknown {
-  const tooLong = error as Partial<KitLineTooLong> | null;
+  const tooLong = error as Partial<LineTooLong> | null;
   if (tooLong && typeof tooLong === "object" && tooLong.kind === "line-too-long") {
     return new CdnLogReadError(String(tooLong.message), { linesRead: Number(tooLong.lines) });
   }
@@ -41,15 +33,20 @@ function copyStats(from: CdnLogStats, into: CdnLogStats): void {
 export interface SummarySink extends ByteSink {
   /** The summariser's figures; set by `end`. */
   readonly state: ByteSummaryState | undefined;
+  /** Where the bytes are counted (final once `end` resolved). */
+  readonly thread: CdnLogSummaryThread;
 }
 
 /** Counts in this thread; the reader's `stats` stay current line by line. */
 export class InThreadSink implements SummarySink {
   state: ByteSummaryState | undefined;
+  readonly thread: CdnLogSummaryThread;
   private readonly summarizer: ByteSummarizer;
 
-  constructor(top: number, capacity: number, stats: CdnLogStats) {
-    this.summarizer = sharedKit().createSummarizer(top, capacity, stats);
+  /** `reason`: why this thread counts, as {@link CdnLogSummaryThread} reports it. */
+  constructor(top: number, capacity: number, stats: CdnLogStats, reason: string) {
+    this.summarizer = new ByteSummarizer(top, capacity, stats);
+    this.thread = { worker: false, reason };
   }
 
   push(chunk: Uint8Array): undefined {
@@ -71,91 +68,23 @@ export class InThreadSink implements SummarySink {
   close(): void {}
 }
 
-// ---- the worker ----
-
-/** What the worker posts back. */
-type WorkerReply =
-  | { type: "ready" }
-  | { type: "chunk"; buffer: ArrayBuffer; stats: CdnLogStats }
-  | { type: "stats"; stats: CdnLogStats }
-  | { type: "state"; state: ByteSummaryState }
-  | { type: "error"; error: unknown };
-
-interface WorkerPort {
-  on(event: "message", listener: (message: unknown) => void): void;
-  postMessage(message: unknown, transfer?: ArrayBuffer[]): void;
-}
-
-/**
- * The worker's main: runs `byteSummaryKit` over the buffers the main thread sends and sends each one back for
- * reuse. Self-contained like byteSummaryKit, as its source text is what the worker runs.
- */
-function workerMain(kit: ByteSummaryKit, port: WorkerPort, data: { top: number; capacity: number }): void {
-  const summarizer = kit.createSummarizer(data.top, data.capacity);
-  let failed = false;
-  port.on("message", (raw) => {
-    const message = raw as { type: string; buffer: ArrayBuffer; length: number };
-    if (failed) return;
-    try {
-      if (message.type === "chunk") {
-        summarizer.push(new Uint8Array(message.buffer, 0, message.length));
-        port.postMessage({ type: "chunk", buffer: message.buffer, stats: summarizer.stats }, [message.buffer]);
-      } else if (message.type === "stats") {
-        port.postMessage({ type: "stats", stats: summarizer.stats });
-      } else if (message.type === "end") {
-        summarizer.end();
-        port.postMessage({ type: "state", state: summarizer.state() });
-      }
-    } catch (error) {
-      failed = true;
-      const plain = error as { kind?: string; message?: string; lines?: number; stack?: string };
-      port.postMessage({
-        type: "error",
-        error: { kind: plain.kind, message: String(plain.message ?? error), lines: plain.lines, stack: plain.stack },
-      });
-    }
-  });
-  port.postMessage({ type: "ready" });
-}
-
-let workerSource: string | undefined;
-/** The worker's code: the self-contained functions above and the counter class, wired to `node:worker_threads`. */
-export function summaryWorkerSource(): string {
-  workerSource ??= `"use strict";
-const { parentPort, workerData } = require("node:worker_threads");
-(${workerMain.toString()})((${byteSummaryKit.toString()})(${SpaceSavingCounters.toString()}), parentPort, workerData);
-`;
-  return workerSource;
-}
-
-/** The part of `node:worker_threads` used here. */
-export interface NodeWorkerThreads {
-  Worker: new (
-    source: string,
-    options: { eval: true; workerData: unknown; resourceLimits?: { maxYoungGenerationSizeMb?: number } },
-  ) => NodeWorker;
-}
-interface NodeWorker {
-  on(event: "message", listener: (message: WorkerReply) => void): void;
-  on(event: "error", listener: (error: Error) => void): void;
-  on(event: "exit", listener: (code: number) => void): void;
-  postMessage(message: unknown, transfer?: ArrayBuffer[]): void;
-  terminate(): Promise<number>;
-}
+/** Why a copy of the SDK bundled from its sources counts in the calling thread. */
+export const NO_WORKER_SCRIPT =
+  "this copy of fc-cdn-trigger/logs has no worker script: it was bundled from the SDK's TypeScript sources without the plugin that adds it (sdk/scripts/summary-worker-bundle.mjs); bundle the published package instead";
 
 /** Bytes per buffer sent to the worker, and how many buffers there are: 8 × 256 KiB in flight at most. */
 const BUFFER_BYTES = 256 * 1024;
 const BUFFERS = 8;
 
 /**
- * Counts in a worker thread. The bytes are copied into a small pool of buffers that travel to the worker and
- * back (transferred, not copied), so memory stays at the pool's size and the reader waits when the worker is
- * behind. Until the worker says it is ready, filled buffers wait here; if it fails to start, they are counted in
- * this thread instead, so a summary never depends on the worker starting.
+ * Counts in a worker (a Node worker thread or a browser Worker, as `start` makes it). The bytes are copied into a
+ * small pool of buffers that travel to the worker and back (transferred, not copied), so memory stays at the pool's
+ * size and the reader waits when the worker is behind. Until the worker says it is ready, filled buffers wait here; if it cannot start, this thread counts them
+ * instead and warns once (worker-fallback.ts), so a summary never depends on the worker starting.
  */
 export class WorkerSink implements SummarySink {
   state: ByteSummaryState | undefined;
-  private readonly worker: NodeWorker;
+  private worker: SummaryWorkerHandle | undefined;
   private readonly free: Uint8Array[] = [];
   /** Filled buffers not yet sent (the worker is not ready yet), with their lengths. */
   private readonly queued: [Uint8Array, number][] = [];
@@ -170,23 +99,31 @@ export class WorkerSink implements SummarySink {
   private reply: { type: string; value?: unknown } | undefined;
 
   constructor(
-    threads: NodeWorkerThreads,
+    start: StartSummaryWorker,
     private readonly top: number,
     private readonly capacity: number,
     private readonly stats: CdnLogStats,
   ) {
     for (let k = 0; k < BUFFERS; k++) this.free.push(new Uint8Array(BUFFER_BYTES));
-    this.worker = new threads.Worker(summaryWorkerSource(), {
-      eval: true,
-      workerData: { top, capacity },
-      // The worker makes little garbage: a small young generation keeps its memory small.
-      resourceLimits: { maxYoungGenerationSizeMb: 4 },
-    });
-    this.worker.on("message", (message) => this.onMessage(message));
-    this.worker.on("error", (error) => this.onFailure(error));
-    this.worker.on("exit", (code) => {
-      if (!this.done) this.onFailure(new Error(`the summary worker exited with code ${code}`));
-    });
+    if (SUMMARY_WORKER_SCRIPT === undefined) {
+      this.fallBack(NO_WORKER_SCRIPT);
+      return;
+    }
+    try {
+      this.worker = start(
+        SUMMARY_WORKER_SCRIPT,
+        { top, capacity },
+        {
+          message: (message) => this.onMessage(message),
+          error: (error) => this.onFailure(error),
+          exit: (code) => {
+            if (!this.done) this.onFailure(new Error(`the summary worker exited with code ${code}`));
+          },
+        },
+      );
+    } catch (error) {
+      this.fallBack(`new Worker() threw: ${messageOf(error)}`);
+    }
   }
 
   /** Whether the bytes are counted in the worker (false once it failed to start and this thread took over). */
@@ -194,7 +131,11 @@ export class WorkerSink implements SummarySink {
     return this.fallback === undefined;
   }
 
-  private onMessage(message: WorkerReply): void {
+  get thread(): CdnLogSummaryThread {
+    return this.fallback ? this.fallback.thread : { worker: true };
+  }
+
+  private onMessage(message: SummaryWorkerReply): void {
     switch (message.type) {
       case "ready":
         this.ready = true;
@@ -222,20 +163,7 @@ export class WorkerSink implements SummarySink {
   private onFailure(error: unknown): void {
     if (this.done || this.failure !== undefined) return;
     if (!this.ready) {
-      // It never started (say, a bundler rewrote byteSummaryKit so that its source no longer stands alone):
-      // count here instead, starting with the buffers that were waiting for it.
-      this.ready = true;
-      this.done = true;
-      void this.worker.terminate().catch(() => undefined);
-      this.fallback = new InThreadSink(this.top, this.capacity, this.stats);
-      try {
-        for (const [buffer, length] of this.queued.splice(0)) {
-          this.fallback.push(buffer.subarray(0, length));
-          this.free.push(buffer);
-        }
-      } catch (fallbackError) {
-        this.failure = fallbackError;
-      }
+      this.fallBack(`it failed before it was ready: ${messageOf(error)}`);
     } else {
       this.failure =
         error instanceof CdnLogReadError
@@ -245,8 +173,26 @@ export class WorkerSink implements SummarySink {
     this.wake?.();
   }
 
+  /** The worker cannot start: says so once, then counts here, starting with the buffers that were waiting for it. */
+  private fallBack(reason: string): void {
+    this.ready = true;
+    this.done = true;
+    this.worker?.terminate();
+    this.fallback = new InThreadSink(this.top, this.capacity, this.stats, warnWorkerFallback(reason));
+    try {
+      for (const [buffer, length] of this.queued.splice(0)) {
+        this.fallback.push(buffer.subarray(0, length));
+        this.free.push(buffer);
+      }
+    } catch (fallbackError) {
+      this.failure = fallbackError;
+    }
+  }
+
   private send(buffer: Uint8Array, length: number): void {
-    this.worker.postMessage({ type: "chunk", buffer: buffer.buffer, length }, [buffer.buffer as ArrayBuffer]);
+    // The pool's buffers are plain ArrayBuffers (allocated above), never shared ones.
+    const whole = buffer.buffer as ArrayBuffer;
+    this.worker?.postMessage({ type: "chunk", buffer: whole, length }, [whole]);
   }
 
   /** Hands the buffer being filled over (to the worker, or to the queue until it is ready). */
@@ -297,7 +243,7 @@ export class WorkerSink implements SummarySink {
     await this.waitFor(() => this.ready);
     if (this.fallback) return undefined;
     this.reply = undefined;
-    this.worker.postMessage({ type });
+    this.worker?.postMessage({ type });
     const expected = type === "end" ? "state" : "stats";
     await this.waitFor(() => this.reply?.type === expected);
     return (this.reply as { value?: unknown } | undefined)?.value;
@@ -321,6 +267,9 @@ export class WorkerSink implements SummarySink {
   close(): void {
     if (this.done) return;
     this.done = true;
-    void this.worker.terminate().catch(() => undefined);
+    this.worker?.terminate();
   }
 }
+
+/** An error's message, or the thrown value, for a one-line reason. */
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -1,11 +1,20 @@
-import type { ByteSummaryState } from "./byte-summary-kit.js";
+import type { ByteSummaryState } from "./byte-summarizer.js";
 import { type CdnLogTopEntry, SpaceSaving } from "./heavy-hitters.js";
 import { type ByteSink, SCAN_BYTES } from "./internal.js";
 import { LatencyHistogram, percentileOfCounts } from "./latency-histogram.js";
 import type { CdnLogStats } from "./reader-types.js";
 import type { CdnLogRecord } from "./record.js";
 import { importNode, isNode } from "./runtime.js";
-import { InThreadSink, type NodeWorkerThreads, type SummarySink, WorkerSink } from "./summary-sinks.js";
+import { InThreadSink, NO_WORKER_SCRIPT, type SummarySink, WorkerSink } from "./summary-sinks.js";
+import {
+  browserWorkerApis,
+  browserWorkerHost,
+  type NodeWorkerThreads,
+  nodeWorkerHost,
+  type StartSummaryWorker,
+} from "./summary-worker-hosts.js";
+import { SUMMARY_WORKER_SCRIPT } from "./summary-worker-source.js";
+import { warnWorkerFallback } from "./worker-fallback.js";
 
 /**
  * Options of {@link summarizeCdnLog} and {@link CdnLogSummarizer}.
@@ -25,12 +34,37 @@ export interface SummarizeCdnLogOptions {
    */
   sketchCapacity?: number;
   /**
-   * Node only: count in a worker thread, so that parsing runs on another core than reading and gunzip. The
-   * summary is the same either way. Default: for logs from {@link readCdnLog} of at least 1 MiB (or of unknown
-   * size) when the machine has a second core; `false` counts in the calling thread. Browsers always count in the
-   * calling thread.
+   * Count in a worker (a worker thread in Node, a Web Worker started from a Blob URL in browsers), so that parsing
+   * runs on another core than reading and gunzip. The summary is the same either way. Default: for logs from
+   * {@link readCdnLog} of at least 1 MiB (or of unknown size) when the machine has a second core; `false` counts in
+   * the calling thread. When a worker cannot start (no worker API, a Content Security Policy that forbids blob:
+   * workers), it says so once (a process warning in Node, `console.warn` in browsers) and counts in the calling
+   * thread.
    */
   worker?: boolean;
+  /**
+   * Called when the summary is ready, with where the bytes were counted: in a worker thread, or in the calling
+   * thread and why. Only for logs from {@link readCdnLog}; other records are always counted in the calling thread.
+   */
+  onThread?: (thread: CdnLogSummaryThread) => void;
+}
+
+/**
+ * Where {@link summarizeCdnLog} counted a log from {@link readCdnLog}, as `onThread` reports it.
+ *
+ * @example
+ * ```ts
+ * import { type CdnLogSummaryThread, readCdnLog, summarizeCdnLog } from "fc-cdn-trigger/logs";
+ * let thread: CdnLogSummaryThread | undefined;
+ * await summarizeCdnLog(readCdnLog("access.log.gz"), { onThread: (where) => (thread = where) });
+ * if (!thread?.worker) console.log("counted in the calling thread:", thread?.reason);
+ * ```
+ */
+export interface CdnLogSummaryThread {
+  /** True when a worker thread counted the bytes. */
+  worker: boolean;
+  /** Why the calling thread counted them (absent when the worker did). */
+  reason?: string;
 }
 
 /**
@@ -279,16 +313,19 @@ const isByteSource = (value: unknown): value is ByteSource =>
 /** Below this many source bytes a worker costs more to start than it saves. */
 const WORKER_MIN_BYTES = 1024 * 1024;
 
-async function workerThreads(): Promise<NodeWorkerThreads | undefined> {
+/** How to start a worker here: Node's worker_threads or a browser's Worker, or why neither can be used. */
+async function workerHost(): Promise<StartSummaryWorker | string> {
+  if (!isNode) return browserWorkerApis() ?? browserWorkerHost;
   try {
-    return await importNode<NodeWorkerThreads>("node:worker_threads");
-  } catch {
-    return undefined;
+    return nodeWorkerHost(await importNode<NodeWorkerThreads>("node:worker_threads"));
+  } catch (error) {
+    return `node:worker_threads cannot be loaded: ${(error as Error)?.message ?? error}`;
   }
 }
 
 /** A worker only pays when a second core can parse while this one gunzips (FC instances may have less than one). */
 async function hasSecondCore(): Promise<boolean> {
+  if (!isNode) return (globalThis.navigator?.hardwareConcurrency ?? 1) >= 2;
   try {
     const os = await importNode<{ availableParallelism?: () => number; cpus: () => unknown[] }>("node:os");
     return (os.availableParallelism?.() ?? os.cpus().length) >= 2;
@@ -297,22 +334,41 @@ async function hasSecondCore(): Promise<boolean> {
   }
 }
 
+/** Why the calling thread counts, when a worker is not even tried (undefined: try one, if the log is big enough). */
+async function noWorkerReason(options: SummarizeCdnLogOptions): Promise<string | undefined> {
+  if (options.worker === false) return "the worker option is false";
+  // A browser copy bundled from the sources (as the docs site's playground is) counts here by design: in Node,
+  // where the published package is what runs, WorkerSink warns about it instead.
+  if (!isNode && SUMMARY_WORKER_SCRIPT === undefined) return NO_WORKER_SCRIPT;
+  if (options.worker === undefined && !(await hasSecondCore())) return "one CPU core: a worker would not run alongside";
+  return undefined;
+}
+
 /** Summarises what readCdnLog reads straight from its bytes, in a worker when that pays. */
 async function summarizeBytes(source: ByteSource, options: SummarizeCdnLogOptions): Promise<CdnLogSummary> {
   const { top, capacity } = sketchOptions(options);
-  const wanted = options.worker ?? (isNode && (await hasSecondCore()));
-  const threads = isNode && wanted ? await workerThreads() : undefined;
+  const reason = await noWorkerReason(options);
+  const host = reason === undefined ? await workerHost() : undefined;
   let sink: SummarySink | undefined;
   await source[SCAN_BYTES]((totalBytes) => {
-    const big = totalBytes === undefined || totalBytes >= WORKER_MIN_BYTES;
-    sink =
-      threads && (options.worker === true || big)
-        ? new WorkerSink(threads, top, capacity, source.stats)
-        : new InThreadSink(top, capacity, source.stats);
+    const wanted =
+      reason === undefined && (options.worker === true || totalBytes === undefined || totalBytes >= WORKER_MIN_BYTES);
+    if (wanted && typeof host === "function") sink = new WorkerSink(host, top, capacity, source.stats);
+    else if (wanted && typeof host === "string") {
+      sink = new InThreadSink(top, capacity, source.stats, warnWorkerFallback(host));
+    } else {
+      sink = new InThreadSink(
+        top,
+        capacity,
+        source.stats,
+        reason ?? "the log is under 1 MiB: a worker would cost more",
+      );
+    }
     return sink;
   });
   const state = sink?.state;
-  if (!state) throw new Error("summarizeCdnLog: the log ended without a summary"); // unreachable: end() sets it
+  if (!sink || !state) throw new Error("summarizeCdnLog: the log ended without a summary"); // unreachable: end() sets it
+  options.onThread?.(sink.thread);
   return buildSummary({ ...state, stats: source.stats }, true);
 }
 
@@ -323,8 +379,8 @@ async function summarizeBytes(source: ByteSource, options: SummarizeCdnLogOption
  * async iterable, or any iterable of records.
  *
  * Given a {@link readCdnLog} reader, it is fastest: it counts straight from the decompressed bytes without making
- * records, and in Node (for logs of 1 MiB or more) it counts in a worker thread so that parsing overlaps with
- * reading and gunzip. The reader's `stats` are then current after each 256 KiB and final when the promise settles.
+ * records, and (for logs of 1 MiB or more) it counts in a worker, a worker thread in Node or a Web Worker in
+ * browsers, so that parsing overlaps with reading and gunzip. The reader's `stats` are then current after each 256 KiB and final when the promise settles.
  *
  * @example
  * ```ts

@@ -18,7 +18,7 @@ import {
  * createCdnEvent("CdnDomainStopped", offline);
  * ```
  */
-export type CdnEventOverrides<T> = T extends readonly unknown[]
+export type CdnEventOverrides<T> = T extends readonly unknown[] | string | number | boolean | null | undefined
   ? T
   : T extends object
     ? { [K in keyof T]?: CdnEventOverrides<T[K]> } & Record<string, unknown>
@@ -74,18 +74,31 @@ export function createCdnEvent<N extends CdnEventName>(
 }
 
 /**
- * Wraps events (or event names, turned into sample events) in the envelope Function Compute delivers.
+ * Wraps events (or event names, turned into sample events) in the envelope Function Compute delivers. Pass them
+ * as arguments or as one array.
  *
+ * @throws {TypeError} for an item that is neither an event nor an event name (a nested array, say).
  * @example
  * ```ts
  * import { createCdnEnvelope, createCdnEvent } from "fc-cdn-trigger/testing";
  *
  * const body = createCdnEnvelope("LogFileCreated", createCdnEvent("CdnDomainAdded"));
+ * const same = createCdnEnvelope(["LogFileCreated", createCdnEvent("CdnDomainAdded")]);
  * Buffer.from(JSON.stringify(body)); // what your handler receives on FC
  * ```
  */
-export function createCdnEnvelope(...eventsOrNames: (CdnEvent | CdnEventName)[]): CdnEnvelope {
+export function createCdnEnvelope(...eventsOrNames: (CdnEvent | CdnEventName)[]): CdnEnvelope;
+export function createCdnEnvelope(eventsOrNames: readonly (CdnEvent | CdnEventName)[]): CdnEnvelope;
+export function createCdnEnvelope(...args: unknown[]): CdnEnvelope {
+  // One array argument is the list itself; the events of an envelope are never arrays.
+  const items = args.length === 1 && Array.isArray(args[0]) ? (args[0] as unknown[]) : args;
   return {
-    events: eventsOrNames.map((item) => (typeof item === "string" ? createCdnEvent(item) : item)),
+    events: items.map((item, index) => {
+      if (typeof item === "string") return createCdnEvent(item as CdnEventName);
+      if (typeof item === "object" && item !== null && !Array.isArray(item)) return item as CdnEvent;
+      throw new TypeError(
+        `createCdnEnvelope: item ${index} is ${Array.isArray(item) ? "an array" : item === null ? "null" : typeof item}; pass events or event names, as arguments (createCdnEnvelope(a, b)) or as one array (createCdnEnvelope([a, b])), not nested arrays`,
+      );
+    }),
   };
 }

@@ -13,10 +13,19 @@ import { createCapturedLogger, createFcContext, type FcLogLine, formatLogArgs } 
 export interface InvokeHandlerOptions {
   /** The context to pass; default: a fresh `createFcContext()`. Its logger lines also land in `logs`. */
   context?: Partial<FcContext>;
-  /** How long the handler may run, like the function's timeout. Default: `context.function.timeout` seconds. */
+  /**
+   * How long the handler may run, like the function's timeout. Default: `context.function.timeout` seconds.
+   * `Infinity` sets no timer, for a caller that enforces the limit itself (the playground terminates its worker).
+   */
   timeoutMs?: number;
   /** Also write console output to the real console while capturing it. Default: `false`. */
   echoConsole?: boolean;
+  /**
+   * Capture `console` into `logs` while the handler runs. Default: `true`. With `false` the console is left
+   * alone, for a caller that captures or streams it itself (the playground shows each line as it is written);
+   * `logs` then holds only `context.logger` lines.
+   */
+  captureConsole?: boolean;
 }
 
 /**
@@ -29,6 +38,8 @@ export interface InvokeHandlerOptions {
  * ```
  */
 export interface InvokeResult<R = unknown> {
+  /** Whether the handler succeeded. `false` also when it failed with `undefined` or `null` (`Promise.reject()`). */
+  ok: boolean;
   /** What the handler returned (or passed to its callback); `undefined` when it failed. */
   result: R | undefined;
   /** The body FC would respond with: strings and bytes as they are, anything else as JSON. */
@@ -141,12 +152,106 @@ const isThenable = (value: unknown): value is PromiseLike<unknown> =>
 
 const now = () => globalThis.performance?.now() ?? Date.now();
 
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown; timedOut?: boolean };
+
+/** How an invocation settled, as the warning about a later callback call says it. */
+const SETTLED_BY = {
+  callback: "",
+  promise: "with its returned promise",
+  value: "with its return value",
+  throw: "with a thrown error",
+  timeout: "by timing out",
+} as const;
+
+type SettledBy = keyof typeof SETTLED_BY;
+
+const warn = (message: string, ...details: unknown[]) =>
+  // Looked up at call time: while an invocation captures the console this lands in its logs, otherwise it is seen.
+  console.warn(`fc-cdn-trigger: ${message}`, ...details);
+
+/**
+ * FC's rules for settling one invocation, fed with what the handler does: a returned thenable settles it;
+ * otherwise a handler declared with 3 or more parameters settles only through its callback (its return value is
+ * ignored), and one with fewer settles with its return value; a throw settles it with the error. A callback call
+ * that would settle it a second time is ignored with a warning.
+ */
+function fcSettlement(handler: FcHandler, resolve: (outcome: Outcome) => void) {
+  let settledBy: SettledBy | undefined;
+  /** Set once the return value is known to settle the invocation: the callback no longer can. */
+  let settlesByReturn: "promise" | "value" | undefined;
+  let callbackCalls = 0;
+  const settle = (by: SettledBy, outcome: Outcome): boolean => {
+    if (settledBy) return false;
+    settledBy = by;
+    resolve(outcome);
+    return true;
+  };
+  const fromCallback = (error: unknown, result?: unknown) => {
+    callbackCalls++;
+    if (callbackCalls > 1) warn("the handler called its callback more than once; this call is ignored");
+    else if (settledBy)
+      warn(`the handler called its callback after it settled ${SETTLED_BY[settledBy]}; the call is ignored`);
+    // A handler that settles by its return value may call the callback too (defineCdnHandler serves both styles).
+    else if (!settlesByReturn) {
+      settle("callback", error === null || error === undefined ? { ok: true, value: result } : { ok: false, error });
+    }
+  };
+  // Calls made while the handler runs wait until its return value says whether it settles by return.
+  let early: [unknown, unknown][] | undefined = [];
+  const flushEarly = () => {
+    const calls = early ?? [];
+    early = undefined;
+    for (const [error, result] of calls) fromCallback(error, result);
+  };
+  return {
+    callback(error: unknown, result?: unknown): void {
+      if (early) early.push([error, result]);
+      else fromCallback(error, result);
+    },
+    returned(value: unknown): void {
+      if (isThenable(value)) settlesByReturn = "promise";
+      else if (handler.length < 3) settlesByReturn = "value";
+      // The calls made before the return came first; calls from here on (even inside `then`) come after.
+      flushEarly();
+      if (settlesByReturn === "promise") {
+        (value as PromiseLike<unknown>).then(
+          (result) => settle("promise", { ok: true, value: result }),
+          (error) => settle("promise", { ok: false, error }),
+        );
+      } else if (settlesByReturn === "value") {
+        settle("value", { ok: true, value });
+      }
+    },
+    threw(error: unknown): void {
+      flushEarly();
+      if (!settle("throw", { ok: false, error }) && settledBy === "callback") {
+        warn("the handler threw after its callback had settled the invocation; the error is ignored:", error);
+      }
+    },
+    timedOut(timeoutMs: number): void {
+      settle("timeout", { ok: false, error: new FcTimeoutError(timeoutMs), timedOut: true });
+    },
+  };
+}
+
 /**
  * Runs a handler locally the way Function Compute's Node.js runtime does: the event arrives as a
- * Buffer of the JSON body, the context is realistic (or yours), async and callback handlers both
- * work, `console` output and `context.logger` lines are captured, and the timeout is enforced as FC
- * does: past it, the invocation ends with `timedOut: true` and an {@link FcTimeoutError}.
- * It never throws: failures are in `error`.
+ * Buffer of the JSON body, the context is realistic (or yours), `console` output and `context.logger`
+ * lines are captured, and the timeout is enforced as FC does: past it, the invocation ends with
+ * `timedOut: true` and an {@link FcTimeoutError}. It never throws: failures are in `error`.
+ *
+ * How the invocation settles, as FC decides it:
+ * - a handler that returns a thenable (an `async` handler) settles with it;
+ * - otherwise a handler declared with 3 or more parameters, `(event, context, callback)`, settles only when it
+ *   calls `callback(error, result)`; what it returns is ignored;
+ * - a handler declared with fewer parameters settles with its return value;
+ * - a throw settles it with the error.
+ *
+ * A handler whose return value settles it may still call its callback once before it settles (defineCdnHandler's
+ * handlers do, for callback-style runtimes); that call is ignored. A second callback call, a call after the
+ * invocation settled, and a throw after the callback settled it are ignored too, and reported with `console.warn`:
+ * while the invocation captures the console the warning is in its `logs`; once it has ended (or with
+ * `captureConsole: false`) it reaches the console of that moment, e.g. the real `console.warn`.
  *
  * @example
  * ```ts
@@ -184,50 +289,46 @@ export async function invokeHandler<R = unknown>(
   }
   const context = { ...base, logger };
   const timeoutMs = options.timeoutMs ?? context.function.timeout * 1000;
-  if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) {
-    throw new RangeError(`invokeHandler: timeoutMs must be a positive number of milliseconds, got ${timeoutMs}`);
+  if (!(timeoutMs > 0)) {
+    throw new RangeError(
+      `invokeHandler: timeoutMs must be a positive number of milliseconds (or Infinity for no timer), got ${timeoutMs}`,
+    );
   }
-  const release = captureConsole((level, args) => {
-    record({ level, message: formatLogArgs(args), source: "console", time: new Date().toISOString() });
-    if (options.echoConsole) {
-      const method = saved?.get(level === "info" ? "log" : level) as ((...a: unknown[]) => void) | undefined;
-      method?.apply(console, args);
-    }
-  });
+  const release =
+    options.captureConsole === false
+      ? () => {}
+      : captureConsole((level, args) => {
+          record({ level, message: formatLogArgs(args), source: "console", time: new Date().toISOString() });
+          if (options.echoConsole) {
+            const method = saved?.get(level === "info" ? "log" : level) as ((...a: unknown[]) => void) | undefined;
+            method?.apply(console, args);
+          }
+        });
   const event = toEventBytes(input);
-  const started = now();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown; timedOut?: boolean };
-  const outcome = await new Promise<Outcome>((resolve) => {
-    let settled = false;
-    const settle = (value: Outcome) => {
-      if (settled) return;
-      settled = true;
-      resolve(value);
-    };
-    timer = setTimeout(() => settle({ ok: false, error: new FcTimeoutError(timeoutMs), timedOut: true }), timeoutMs);
-    const callback = (error: unknown, result?: unknown) =>
-      settle(error === null || error === undefined ? { ok: true, value: result } : { ok: false, error });
-    try {
-      const returned = handler(event, context, callback);
-      if (isThenable(returned)) {
-        returned.then(
-          (value) => settle({ ok: true, value }),
-          (error) => settle({ ok: false, error }),
-        );
-      } else if (handler.length < 3 || returned !== undefined) {
-        // A synchronous handler that does not take a callback is done when it returns.
-        settle({ ok: true, value: returned });
-      }
-    } catch (error) {
-      settle({ ok: false, error });
-    }
+  let resolveOutcome: (outcome: Outcome) => void = () => {};
+  const outcomePromise = new Promise<Outcome>((resolve) => {
+    resolveOutcome = resolve;
   });
+  const settlement = fcSettlement(handler, resolveOutcome);
+  const started = now();
+  // setTimeout fires at once past 2^31-1 ms; such a limit is "never" in practice.
+  const timer = Number.isFinite(timeoutMs)
+    ? setTimeout(() => settlement.timedOut(timeoutMs), Math.min(timeoutMs, 2 ** 31 - 1))
+    : undefined;
+  // Called right here, not in a helper or a Promise executor, so the frame under the handler's is invokeHandler's:
+  // the playground cuts error stacks there, at the runtime's edge.
+  try {
+    settlement.returned(handler(event, context, settlement.callback));
+  } catch (error) {
+    settlement.threw(error);
+  }
+  const outcome = await outcomePromise;
   const durationMs = now() - started;
   clearTimeout(timer);
   open = false;
   release();
   return {
+    ok: outcome.ok,
     result: outcome.ok ? (outcome.value as R) : undefined,
     response: outcome.ok ? toResponse(outcome.value) : undefined,
     error: outcome.ok ? undefined : outcome.error,

@@ -7,7 +7,7 @@ import {
   isCdnEventName,
   SHARED_FIELDS,
 } from "../index.js";
-import { suggestEventName } from "./trigger-config.js";
+import { notACdnEvent } from "./trigger-config/model.js";
 
 /**
  * The languages {@link generateHandlerCode} writes.
@@ -424,10 +424,7 @@ export function generateHandlerCode(options: GenerateHandlerCodeOptions): string
   } else {
     events.forEach((name: unknown, index) => {
       if (!isCdnEventName(name)) {
-        const hint = typeof name === "string" ? suggestEventName(name) : undefined;
-        problems.push(
-          `events[${index}]: ${JSON.stringify(name)} is not a CDN event${hint ? ` (did you mean ${hint}?)` : ""}; expected one of ${CDN_EVENT_NAMES.join(", ")}`,
-        );
+        problems.push(`events[${index}]: ${notACdnEvent(name)}`);
       } else if (events.indexOf(name) !== index) {
         problems.push(`events[${index}]: ${name} is listed twice`);
       }

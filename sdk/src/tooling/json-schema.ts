@@ -35,11 +35,21 @@ function describeFields(schema: JsonSchema, fields: Readonly<Record<string, CdnF
     if (prefix ? !path.startsWith(prefix) : path.includes(".")) continue;
     const key = prefix ? path.slice(prefix.length) : path;
     const property = schema.properties?.[key];
-    if (property) property.description = doc.description;
+    if (!property) continue;
+    property.description = doc.description;
+    listKnownValues(property, doc);
   }
 }
 
-/** Adds the `format` the field docs give (zod emits only the regex) wherever the field appears. */
+/** An enum-like field accepts any string; its documented values become `examples` (editors offer them). */
+function listKnownValues(property: JsonSchema, doc: CdnFieldDoc): void {
+  if (doc.knownValues) property.examples = [...doc.knownValues];
+}
+
+/**
+ * Adds what the shared fields' docs give wherever the field appears (the envelope too): the `format` (zod emits
+ * only the regex) and the known values.
+ */
 function addFormats(node: unknown): void {
   if (Array.isArray(node)) {
     for (const item of node) addFormats(item);
@@ -50,6 +60,7 @@ function addFormats(node: unknown): void {
   for (const [key, doc] of Object.entries(SHARED_FIELDS)) {
     const property = properties?.[key];
     if (property && "format" in doc) property.format = doc.format;
+    if (property) listKnownValues(property, doc);
   }
   for (const value of Object.values(node)) addFormats(value);
 }

@@ -8,6 +8,11 @@ export type YamlValue = string | number | boolean | null | readonly YamlValue[] 
 const PLAIN = /^[A-Za-z_][A-Za-z0-9_./-]*$/;
 const RESERVED = /^(?:true|false|yes|no|on|off|y|n|null|~)$/i;
 
+// Characters JSON.stringify leaves raw that YAML may not hold raw (DEL, C1, U+FEFF, U+FFFE, U+FFFF are outside its
+// printable set) or that some YAML readers take for line breaks (NEL, LS, PS): written as \u escapes instead.
+const NOT_PRINTABLE = /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g;
+const escapeChar = (char: string) => `\\u${(char.codePointAt(0) as number).toString(16).padStart(4, "0")}`;
+
 /** A string as a YAML scalar: plain when unambiguous, otherwise double-quoted (JSON escapes are valid YAML). */
 export function yamlScalar(value: string | number | boolean | null): string {
   if (value === null) return "null";
@@ -16,7 +21,7 @@ export function yamlScalar(value: string | number | boolean | null): string {
     return String(value);
   }
   if (typeof value === "boolean") return String(value);
-  return PLAIN.test(value) && !RESERVED.test(value) ? value : JSON.stringify(value);
+  return PLAIN.test(value) && !RESERVED.test(value) ? value : JSON.stringify(value).replace(NOT_PRINTABLE, escapeChar);
 }
 
 const isMapping = (value: YamlValue): value is { readonly [key: string]: YamlValue } =>

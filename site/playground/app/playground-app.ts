@@ -6,6 +6,7 @@ import type * as MonacoEditor from "monaco-editor/editor";
 import { compileHandler } from "../editor/compile";
 import { EVENT_MODEL_PREFIX, loadMonaco, type MonacoApi } from "../editor/monaco";
 import { presetById } from "../event-presets";
+import { messagesOf, runtimePhrases, wordText } from "../i18n/index";
 import { OutputView } from "../output/output-view";
 import type { PythonMode } from "../python/python-mode";
 import { eventNamesIn, pythonTemplate } from "../python/python-templates";
@@ -72,13 +73,16 @@ function query<T extends HTMLElement>(root: HTMLElement, role: string): T {
 export async function createPlayground(root: HTMLElement): Promise<PlaygroundHandle> {
   root.dataset.state = "loading";
   const id = ++instances;
+  // The page's language: a playground on a /zh-cn/ page speaks Chinese.
+  const t = messagesOf(root);
+  const tp = t.playground;
   const sandbox = new Sandbox(root);
   let api: MonacoApi;
   try {
     api = await loadMonaco();
   } catch (error) {
     root.dataset.state = "failed";
-    query(root, "run-status").textContent = `The editor failed to load: ${String(error)}. Reload the page to retry.`;
+    query(root, "run-status").textContent = tp.editorFailed(String(error));
     throw error;
   }
   const { monaco } = api;
@@ -90,7 +94,7 @@ export async function createPlayground(root: HTMLElement): Promise<PlaygroundHan
   const stopButton = query<HTMLButtonElement>(root, "stop");
   const fileLabel = query(root, "file-name");
   const eventStatus = query(root, "event-status");
-  const output = new OutputView(query(root, "output"), query(root, "run-status"));
+  const output = new OutputView(query(root, "output"), query(root, "run-status"), t);
   const timeoutMs = Number(root.dataset.timeoutMs) || DEFAULT_TIMEOUT_MS;
 
   let template = templateById(templateSelect.value);
@@ -129,10 +133,23 @@ export async function createPlayground(root: HTMLElement): Promise<PlaygroundHan
     container.replaceChildren();
     return monaco.editor.create(container, { ...editorOptions, model, ariaLabel: label });
   };
-  const handlerEditor = mountEditor(query(root, "handler-editor"), handlerModel, "Handler source code");
-  const eventEditor = mountEditor(query(root, "event-editor"), eventModel, "Event JSON passed to the handler");
+  const handlerEditor = mountEditor(query(root, "handler-editor"), handlerModel, tp.handlerEditor);
+  const eventEditor = mountEditor(query(root, "event-editor"), eventModel, tp.eventEditor);
   // Boot the sandbox (iframe, worker, SDK) once the editors are up, so the first Run is as fast as the others.
-  setTimeout(() => void sandbox.warmUp(), 0);
+  // data-sandbox says when that first boot is over: the last thing the playground does by itself after loading,
+  // so from then on anything that runs was asked for (tests of "a share link never runs" wait for it).
+  root.dataset.sandbox = "booting";
+  setTimeout(() => {
+    sandbox.warmUp().then(
+      () => {
+        root.dataset.sandbox = "ready";
+      },
+      () => {
+        // Run reports the failure when it is pressed.
+        root.dataset.sandbox = "failed";
+      },
+    );
+  }, 0);
 
   // ---- state helpers ---------------------------------------------------------------------------------
 
@@ -167,7 +184,7 @@ export async function createPlayground(root: HTMLElement): Promise<PlaygroundHan
   const ensurePython = (): Promise<PythonMode> => {
     python ??= import("../python/python-mode").then(
       ({ PythonMode }) => {
-        const mode = new PythonMode(root, fileLabel);
+        const mode = new PythonMode(root, fileLabel, t);
         // A failure shows in Python's status line, and again on Run.
         mode.load().catch(() => undefined);
         return mode;
@@ -188,13 +205,13 @@ export async function createPlayground(root: HTMLElement): Promise<PlaygroundHan
     const warnings = markers.filter((m) => m.severity === monaco.MarkerSeverity.Warning);
     if (errors.length > 0) {
       const first = errors[0] as MonacoEditor.editor.IMarker;
-      eventStatus.textContent = `JSON error at line ${first.startLineNumber}: ${first.message}`;
+      eventStatus.textContent = tp.jsonError(first.startLineNumber, first.message);
       eventStatus.dataset.status = "error";
     } else if (warnings.length > 0) {
-      eventStatus.textContent = `${warnings.length} schema warning${warnings.length > 1 ? "s" : ""}: Run still sends it`;
+      eventStatus.textContent = tp.schemaWarnings(warnings.length);
       eventStatus.dataset.status = "warn";
     } else {
-      eventStatus.textContent = "Valid CDN envelope";
+      eventStatus.textContent = tp.validEnvelope;
       eventStatus.dataset.status = "ok";
     }
   };
@@ -205,7 +222,7 @@ export async function createPlayground(root: HTMLElement): Promise<PlaygroundHan
   // report, so the status is also refreshed once that delay has passed.
   let statusTimer: ReturnType<typeof setTimeout> | undefined;
   const refreshStatusSoon = () => {
-    eventStatus.textContent = "Checking…";
+    eventStatus.textContent = tp.checking;
     eventStatus.dataset.status = "pending";
     clearTimeout(statusTimer);
     statusTimer = setTimeout(updateEventStatus, 900);
@@ -251,10 +268,7 @@ export async function createPlayground(root: HTMLElement): Promise<PlaygroundHan
       await startRun();
     } catch (error) {
       // Never leave the playground stuck in "running": e.g. the language was switched while compiling.
-      output.blocked("The run could not start.", [
-        error instanceof Error ? error.message : String(error),
-        "Press Run again.",
-      ]);
+      output.blocked(tp.couldNotStart, [error instanceof Error ? error.message : String(error), tp.pressRunAgain]);
       setRunning(false);
     }
     return done;
@@ -271,11 +285,8 @@ export async function createPlayground(root: HTMLElement): Promise<PlaygroundHan
       JSON.parse(eventText);
     } catch {
       const parsed = safeParseCdnEvents(eventText);
-      const reason = parsed.success ? "invalid JSON" : (parsed.error.issues[0]?.message ?? "invalid JSON");
-      output.blocked("The event is not valid JSON, so the handler was not run.", [
-        reason,
-        "Fix event.json (its red marks show where), or pick an event from the list.",
-      ]);
+      const reason = parsed.success ? tp.invalidJsonReason : (parsed.error.issues[0]?.message ?? tp.invalidJsonReason);
+      output.blocked(tp.invalidJson, [reason, tp.fixEvent]);
       setRunning(false);
       return;
     }
@@ -284,7 +295,7 @@ export async function createPlayground(root: HTMLElement): Promise<PlaygroundHan
     if (!check.success) {
       output.notice(
         "warn",
-        "This event does not match the CDN event format. Running anyway, so you can see how your handler copes:",
+        tp.notCdnFormat,
         check.error.issues.slice(0, 10).map((issue) => `${formatIssuePath(issue.path)}: ${issue.message}`),
       );
     }
@@ -295,11 +306,8 @@ export async function createPlayground(root: HTMLElement): Promise<PlaygroundHan
         if (message.error) {
           output.finishError(message.error, fileName, message.durationMs, message.dropped);
           if (message.error.line !== undefined) {
-            markRunError(
-              message.error.line,
-              message.error.column ?? 1,
-              `${message.error.name}: ${message.error.message}`,
-            );
+            const { name, message: text } = message.error;
+            markRunError(message.error.line, message.error.column ?? 1, `${wordText(t, name)}: ${wordText(t, text)}`);
           }
         } else {
           output.finishResult(message.result, message.durationMs, message.dropped);
@@ -313,7 +321,7 @@ export async function createPlayground(root: HTMLElement): Promise<PlaygroundHan
     };
     if (language === "python") {
       const code = handlerModel.getValue();
-      await (await ensurePython()).run({ code, event: eventText, timeoutMs }, callbacks);
+      await (await ensurePython()).run({ code, event: eventText, timeoutMs, phrases: runtimePhrases(t) }, callbacks);
       return;
     }
     const compiled = await compileHandler(api, handlerModel, language);
@@ -326,8 +334,8 @@ export async function createPlayground(root: HTMLElement): Promise<PlaygroundHan
       const first = compiled.syntaxErrors[0];
       if (first) markRunError(first.line, first.column, first.message);
       output.blocked(
-        `Syntax error in ${fileName}, so it was not run.`,
-        compiled.syntaxErrors.slice(0, 5).map((e) => `line ${e.line}, column ${e.column}: ${e.message}`),
+        tp.syntaxError(fileName),
+        compiled.syntaxErrors.slice(0, 5).map((e) => tp.at(e.line, e.column, e.message)),
       );
       setRunning(false);
       return;
@@ -336,12 +344,19 @@ export async function createPlayground(root: HTMLElement): Promise<PlaygroundHan
       const count = compiled.typeErrors.length;
       output.notice(
         "info",
-        `${count} type error${count > 1 ? "s" : ""} in ${fileName} (underlined in red). Running anyway:`,
-        compiled.typeErrors.slice(0, 3).map((e) => `line ${e.line}, column ${e.column}: ${e.message}`),
+        tp.typeErrors(count, fileName),
+        compiled.typeErrors.slice(0, 3).map((e) => tp.at(e.line, e.column, e.message)),
       );
     }
     await sandbox.run(
-      { code: compiled.code, sourceMap: compiled.sourceMap, fileName, event: eventText, timeoutMs },
+      {
+        code: compiled.code,
+        sourceMap: compiled.sourceMap,
+        fileName,
+        event: eventText,
+        timeoutMs,
+        phrases: runtimePhrases(t),
+      },
       callbacks,
     );
   };
@@ -356,7 +371,7 @@ export async function createPlayground(root: HTMLElement): Promise<PlaygroundHan
 
   const runAction = {
     id: "fc-playground.run",
-    label: "Run the handler",
+    label: tp.runAction,
     keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter],
     run: () => void run(),
   };
@@ -405,7 +420,6 @@ export async function createPlayground(root: HTMLElement): Promise<PlaygroundHan
   languageSelect.value = language;
   runButton.disabled = false;
   root.dataset.running = "false";
-  root.dataset.state = "ready";
   refreshStatusSoon();
 
   const handle: PlaygroundHandle = {
@@ -464,6 +478,8 @@ export async function createPlayground(root: HTMLElement): Promise<PlaygroundHan
   // Share link (loaded, never run) or autosaved work; Share and Reset buttons.
   const detachPersistence = attachPersistence(root, handle);
   (root as HTMLElement & { playground?: PlaygroundHandle }).playground = handle;
+  // Ready once the shared or autosaved state is in the editors.
+  root.dataset.state = "ready";
   root.dispatchEvent(new CustomEvent("fc-playground:ready", { bubbles: true, detail: handle }));
   return handle;
 }

@@ -1,8 +1,16 @@
 // Declarations of the globals the playground's runtime gives a handler (the Node.js subset FC handlers use).
 // Registered once as an extra lib, next to the SDK's own .d.ts.
 
-/** The playground's ambient declarations: Buffer, process, and CommonJS `module`/`exports`/`require`. */
-export const PLAYGROUND_GLOBALS = `
+/**
+ * The playground's ambient declarations: Buffer, process, and CommonJS `module`/`exports`/`require`, with a typed
+ * `require` overload for each of the SDK's entry points (the build passes them, from sdk/scripts/entries.mjs).
+ *
+ * @example
+ * ```ts
+ * const globals = playgroundGlobals(["fc-cdn-trigger", "fc-cdn-trigger/logs"]);
+ * ```
+ */
+export const playgroundGlobals = (specifiers: readonly string[]): string => `
 /** The event body Function Compute passes to a Node.js handler. \`JSON.parse(event.toString())\` reads it. */
 declare class Buffer extends Uint8Array {
   static from(value: string | ArrayLike<number> | ArrayBuffer, encoding?: BufferEncoding): Buffer;
@@ -25,8 +33,10 @@ declare var process: {
 /** CommonJS style: \`exports.handler = async (event, context) => …\`. */
 declare var exports: any;
 declare var module: { exports: any };
-declare function require(id: "fc-cdn-trigger"): typeof import("fc-cdn-trigger");
-declare function require(id: "fc-cdn-trigger/testing"): typeof import("fc-cdn-trigger/testing");
-declare function require(id: "fc-cdn-trigger/tooling"): typeof import("fc-cdn-trigger/tooling");
-declare function require(id: string): any;
+${specifiers
+  .map((specifier) => {
+    const quoted = JSON.stringify(specifier);
+    return `declare function require(id: ${quoted}): typeof import(${quoted});\n`;
+  })
+  .join("")}declare function require(id: string): any;
 `;

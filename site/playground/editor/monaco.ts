@@ -5,7 +5,7 @@
 import type * as MonacoEditor from "monaco-editor/editor";
 import type * as JsonLanguage from "monaco-editor/languages/features/json/register";
 import type * as TypeScriptLanguage from "monaco-editor/languages/features/typescript/register";
-import { PLAYGROUND_GLOBALS } from "./globals-dts";
+import { playgroundGlobals } from "./globals-dts";
 import { followStarlightTheme } from "./theme";
 
 /** What the playground uses from Monaco: the editor API and the two language namespaces. */
@@ -82,7 +82,7 @@ async function load(): Promise<MonacoApi> {
   const typesReady = typesModule.then((types) => {
     const libs = [
       ...types.files,
-      { path: "file:///node_modules/@types/fc-playground/index.d.ts", content: PLAYGROUND_GLOBALS },
+      { path: "file:///node_modules/@types/fc-playground/index.d.ts", content: playgroundGlobals(types.specifiers) },
     ];
     const extraLibs = libs.map(({ path, content }) => ({ filePath: path, content }));
     typescript.typescriptDefaults.setExtraLibs(extraLibs);

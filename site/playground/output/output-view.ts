@@ -1,19 +1,18 @@
 // The output panel: console lines, the return value, errors, notices and the duration. Everything is written
 // with textContent, never as HTML, and the panel never shows more than MAX_OUTPUT_LINES console lines.
 
-import { type LogLine, MAX_OUTPUT_LINES, type RunResult, type SerializedError } from "../runner/protocol";
+import { type PlaygroundMessages, wordText } from "../i18n/index";
+import { type LogLine, MAX_OUTPUT_LINES, type RunResult, type SerializedError, type Text } from "../runner/protocol";
 
 /** The state the panel exposes in `data-run-state`, for styling and tests. */
 export type RunState = "idle" | "running" | "done" | "error" | "timeout" | "stopped" | "blocked";
-
-const numberFormat = new Intl.NumberFormat("en");
 
 /**
  * Renders one run's output into an element.
  *
  * @example
  * ```ts
- * const view = new OutputView(element);
+ * const view = new OutputView(element, status, PLAYGROUND_MESSAGES.en);
  * view.start();
  * view.appendLines([{ level: "log", text: "hello" }]);
  * view.finishResult({ kind: "json", text: "[]" }, 1.2);
@@ -22,15 +21,20 @@ const numberFormat = new Intl.NumberFormat("en");
 export class OutputView {
   #root: HTMLElement;
   #status: HTMLElement;
+  #t: PlaygroundMessages;
+  #numbers: Intl.NumberFormat;
   #lines: HTMLElement | undefined;
   #shown = 0;
   #hidden = 0;
   #pending: LogLine[] = [];
   #frame = 0;
 
-  constructor(root: HTMLElement, status: HTMLElement) {
+  /** `t`: the page's message table; crashes and coded runtime errors are worded with it. */
+  constructor(root: HTMLElement, status: HTMLElement, t: PlaygroundMessages) {
     this.#root = root;
     this.#status = status;
+    this.#t = t;
+    this.#numbers = new Intl.NumberFormat(root.closest("[lang]")?.getAttribute("lang") || "en");
   }
 
   /** Clears the panel for a new run. */
@@ -41,7 +45,7 @@ export class OutputView {
     this.#shown = 0;
     this.#hidden = 0;
     this.#pending = [];
-    this.#setState("running", "Running…");
+    this.#setState("running", this.#t.output.running);
   }
 
   /** A message before or instead of the run: blocked input, schema warnings, type errors. */
@@ -63,36 +67,40 @@ export class OutputView {
     this.#flush();
     this.#truncated(dropped);
     if (result) {
-      const box = this.#block("fcpg-result", result.kind === "json" ? "Return value (JSON)" : "Return value");
-      box.append(this.#text("pre", "fcpg-result-value", result.text));
+      const t = this.#t.output;
+      const box = this.#block("fcpg-result", result.kind === "json" ? t.returnValueJson : t.returnValue);
+      const more = result.more ? t.moreCharacters(this.#numbers.format(result.more)) : "";
+      const note = result.note ? `\n${this.#word(result.note)}` : "";
+      box.append(this.#text("pre", "fcpg-result-value", `${result.text}${more}${note}`));
     }
-    this.#setState("done", `Done in ${formatDuration(durationMs)}`);
+    this.#setState("done", this.#t.output.doneIn(formatDuration(durationMs)));
   }
 
   finishError(error: SerializedError, fileName: string, durationMs: number, dropped: number): void {
     this.#flush();
     this.#truncated(dropped);
-    const where = error.line !== undefined ? ` at ${fileName} line ${error.line}, column ${error.column ?? 1}` : "";
-    const box = this.#block("fcpg-error", `${error.name}${where}`);
-    box.append(this.#text("pre", "fcpg-error-message", error.message));
-    for (const detail of error.details) box.append(this.#text("div", "fcpg-error-detail", detail));
+    const t = this.#t.output;
+    const name = this.#word(error.name);
+    const title = error.line !== undefined ? t.errorAt(name, fileName, error.line, error.column ?? 1) : name;
+    const box = this.#block("fcpg-error", title);
+    box.append(this.#text("pre", "fcpg-error-message", this.#word(error.message)));
+    for (const detail of error.details) box.append(this.#text("div", "fcpg-error-detail", this.#word(detail)));
     if (error.stack.trim()) box.append(this.#text("pre", "fcpg-error-stack", error.stack));
-    this.#setState("error", `Failed after ${formatDuration(durationMs)}`);
+    this.#setState("error", t.failedAfter(formatDuration(durationMs)));
   }
 
-  finishStopped(reason: "timeout" | "stopped" | "crashed", timeoutMs: number, detail?: string): void {
+  finishStopped(reason: "timeout" | "stopped" | "crashed", timeoutMs: number, detail?: Text): void {
     this.#flush();
+    const t = this.#t.output;
     if (reason === "timeout") {
-      this.notice("error", `Timed out after ${timeoutMs / 1000} s: the run was stopped.`, [
-        "Function Compute would stop it too. Look for an endless loop or a promise that never settles.",
-      ]);
-      this.#setState("timeout", "Timed out");
+      this.notice("error", t.timedOutTitle(timeoutMs / 1000), [t.timedOutHint]);
+      this.#setState("timeout", t.timedOut);
     } else if (reason === "crashed") {
-      this.notice("error", "The run's worker failed.", detail ? [detail] : []);
-      this.#setState("error", "Failed");
+      this.notice("error", t.workerFailed, detail ? [this.#word(detail)] : []);
+      this.#setState("error", t.failed);
     } else {
-      this.notice("info", "Stopped.");
-      this.#setState("stopped", "Stopped");
+      this.notice("info", t.stoppedTitle);
+      this.#setState("stopped", t.stopped);
     }
   }
 
@@ -100,7 +108,7 @@ export class OutputView {
   blocked(title: string, detail: string[]): void {
     this.start();
     this.notice("error", title, detail);
-    this.#setState("blocked", "Not run");
+    this.#setState("blocked", this.#t.output.notRun);
   }
 
   #flush(): void {
@@ -114,7 +122,8 @@ export class OutputView {
     }
     const fragment = document.createDocumentFragment();
     for (const line of this.#pending) {
-      const row = this.#text("div", `fcpg-line fcpg-line-${line.level}`, line.text);
+      const more = line.more ? this.#t.output.moreCharacters(this.#numbers.format(line.more)) : "";
+      const row = this.#text("div", `fcpg-line fcpg-line-${line.level}`, `${line.text}${more}`);
       row.dataset.level = line.level;
       fragment.append(row);
     }
@@ -128,10 +137,14 @@ export class OutputView {
     if (total > 0) {
       this.notice(
         "warn",
-        `Output truncated: ${numberFormat.format(total)} more console lines were not shown (the limit is ${numberFormat.format(MAX_OUTPUT_LINES)}).`,
+        this.#t.output.truncated(this.#numbers.format(total), this.#numbers.format(MAX_OUTPUT_LINES)),
       );
       this.#root.dataset.truncated = String(total);
     }
+  }
+
+  #word(text: Text): string {
+    return wordText(this.#t, text);
   }
 
   #setState(state: RunState, text: string): void {

@@ -17,11 +17,11 @@ export interface CodegenChoice {
 export interface CodegenView {
   code: string;
   fileName: string;
-  /** `/playground/#share=…`: opens the code with the chosen events' samples (never runs it). */
+  /** `/playground/#share=…` (in the page's locale): opens the code with the chosen events' samples (never runs it). */
   playgroundHref: string;
 }
 
-/** Where "Open in playground" goes. */
+/** Where "Open in playground" goes (on an English page; localizedPath gives the other locales' path). */
 export const PLAYGROUND_PATH = "/playground/";
 
 /**
@@ -46,7 +46,7 @@ export function playgroundStateFor(
 }
 
 /**
- * The generated handler for a choice, with its file name and playground link.
+ * The generated handler for a choice, with its file name and a link to the playground at `playgroundPath`.
  *
  * @example
  * ```ts
@@ -54,16 +54,16 @@ export function playgroundStateFor(
  * fileName; // "index.py"
  * ```
  */
-export function codegenView(choice: CodegenChoice): CodegenView {
+export function codegenView(choice: CodegenChoice, playgroundPath: string = PLAYGROUND_PATH): CodegenView {
   const code = generateHandlerCode(choice);
   const fileName =
     choice.language === "python" ? "index.py" : choice.language === "typescript" ? "index.ts" : "index.js";
   let playgroundHref: string;
   try {
-    playgroundHref = shareLink(PLAYGROUND_PATH, playgroundStateFor(choice.events, choice.language, code));
+    playgroundHref = shareLink(playgroundPath, playgroundStateFor(choice.events, choice.language, code));
   } catch {
     // Too large for a link (not for the code the SDK writes today): open the playground without it.
-    playgroundHref = PLAYGROUND_PATH;
+    playgroundHref = playgroundPath;
   }
   return { code, fileName, playgroundHref };
 }

@@ -3,10 +3,12 @@
 
 import { CDN_EVENT_NAMES, type CdnEventName } from "fc-cdn-trigger";
 import type { CodegenLanguage, CodegenStyle } from "fc-cdn-trigger/tooling";
-import { type CodegenChoice, codegenView } from "./codegen-model";
+import { localizedPath } from "../../lib/locales";
+import { localeOf, PLAYGROUND_MESSAGES } from "../i18n/index";
+import { type CodegenChoice, codegenView, PLAYGROUND_PATH } from "./codegen-model";
 import { copyText } from "./copy";
 import type { MountPanel } from "./panels-client";
-import { splitDomains } from "./trigger-model";
+import { describeTriggerIssue, splitDomains } from "./trigger-model";
 
 function query<T extends HTMLElement>(root: HTMLElement, selector: string): T {
   const element = root.querySelector<T>(selector);
@@ -40,6 +42,9 @@ export const mount: MountPanel = (root, pending) => {
   const account = query<HTMLInputElement>(root, '[data-role="account"]');
   const projectError = query(root, '[data-role="project-error"]');
   const checkboxes = [...root.querySelectorAll<HTMLInputElement>('input[type="checkbox"][name="event"]')];
+  const locale = localeOf(root);
+  const t = PLAYGROUND_MESSAGES[locale];
+  const playgroundPath = localizedPath(locale, PLAYGROUND_PATH);
 
   const choice = (): CodegenChoice | undefined => {
     const events = checkboxes
@@ -57,11 +62,11 @@ export const mount: MountPanel = (root, pending) => {
     open.toggleAttribute("aria-disabled", empty);
     root.dataset.empty = String(empty);
     if (!current) {
-      show(error, "Pick at least one event: the handler is generated for the events you check.");
+      show(error, t.codegen.pickEvent);
       return;
     }
     show(error, "");
-    const view = codegenView(current);
+    const view = codegenView(current, playgroundPath);
     code.firstElementChild?.remove();
     const element = document.createElement("code");
     element.textContent = view.code;
@@ -87,13 +92,10 @@ export const mount: MountPanel = (root, pending) => {
         });
       } catch (problem) {
         if (!(problem instanceof TriggerConfigError)) throw problem;
-        const messages = problem.issues.map((issue) => {
-          const index = /^domains\[(\d+)\]$/.exec(issue.field);
-          return index ? `Domain ${Number(index[1]) + 1}: ${issue.message}` : `${issue.field}: ${issue.message}`;
-        });
-        show(projectError, `Cannot build the project's s.yaml. ${messages.join(" ")}`);
-        domains.setAttribute("aria-invalid", String(problem.issues.some((i) => i.field.startsWith("domains"))));
-        account.setAttribute("aria-invalid", String(problem.issues.some((i) => i.field === "accountId")));
+        const problems = problem.issues.map((issue) => describeTriggerIssue(issue, t.trigger));
+        show(projectError, t.codegen.cannotBuildYaml(problems.map((p) => p.message).join(" ")));
+        domains.setAttribute("aria-invalid", String(problems.some((p) => p.field === "domains")));
+        account.setAttribute("aria-invalid", String(problems.some((p) => p.field === "account")));
         return;
       }
       show(projectError, "");
@@ -110,7 +112,7 @@ export const mount: MountPanel = (root, pending) => {
       link.remove();
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
     } catch (problem) {
-      show(projectError, `The project could not be built: ${(problem as Error).message}`);
+      show(projectError, t.codegen.projectFailed((problem as Error).message));
     } finally {
       downloadButton.disabled = choice() === undefined;
     }

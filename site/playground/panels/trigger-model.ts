@@ -1,13 +1,15 @@
 // The trigger-config panel's content: the SDK's tooling validates the input and renders each format. Used at build
 // time (first render) and in the browser. Errors come back as messages naming the bad domain, never as a throw.
 
-import type { CdnEventName } from "fc-cdn-trigger";
+import { type CdnEventName, formatIssuePath } from "fc-cdn-trigger";
 import {
   createTriggerConfig,
   renderTriggerConfig,
   TriggerConfigError,
   type TriggerConfigFormat,
+  type TriggerConfigIssue,
 } from "fc-cdn-trigger/tooling";
+import { en, type PlaygroundMessages } from "../i18n/en.js";
 
 /** The formats, in tab order, with their labels and the file each one belongs in. */
 export const TRIGGER_FORMATS: readonly { id: TriggerConfigFormat; label: string; file: string }[] = [
@@ -26,10 +28,40 @@ export interface TriggerInput {
   accountId: string;
 }
 
-/** Either every format's text, or the problems, each naming its field in the reader's terms. */
+/** A problem with the panel's input, naming its field in the reader's terms. */
+export interface TriggerProblem {
+  field: "domains" | "account" | "event";
+  message: string;
+}
+
+/** Either every format's text, or the problems. */
 export type TriggerOutputs =
   | { ok: true; outputs: Record<TriggerConfigFormat, string> }
-  | { ok: false; problems: { field: "domains" | "account" | "event"; message: string }[] };
+  | { ok: false; problems: TriggerProblem[] };
+
+/**
+ * An SDK issue in the reader's terms: `["domains", 1]` → "Domain 2: …" (the SDK's message already quotes the value
+ * and says what to do). The trigger panel and the project download both show issues this way, naming the field in
+ * the language of `t` (English by default).
+ *
+ * @example
+ * ```ts
+ * describeTriggerIssue({ code: "invalid_domain", path: ["domains", 1], message: '"x" needs at least two labels' });
+ * // { field: "domains", message: 'Domain 2: "x" needs at least two labels' }
+ * ```
+ */
+export function describeTriggerIssue(
+  issue: TriggerConfigIssue,
+  t: PlaygroundMessages["trigger"] = en.trigger,
+): TriggerProblem {
+  const [key, index] = issue.path;
+  if (key === "domains") {
+    const label = typeof index === "number" ? t.domain(index + 1) : t.domains;
+    return { field: "domains", message: `${label}: ${issue.message}` };
+  }
+  if (key === "accountId") return { field: "account", message: `${t.accountId}: ${issue.message}` };
+  return { field: "event", message: `${formatIssuePath(issue.path)}: ${issue.message}` };
+}
 
 /**
  * Splits a domains field on commas, whitespace and new lines, dropping empty entries.
@@ -44,7 +76,7 @@ export function splitDomains(text: string): string[] {
 }
 
 /**
- * Renders the four formats for an input, or explains what is wrong with it.
+ * Renders the four formats for an input, or explains what is wrong with it (in the language of `t`).
  *
  * @example
  * ```ts
@@ -52,7 +84,7 @@ export function splitDomains(text: string): string[] {
  * if (result.ok) console.log(result.outputs["s-yaml"]);
  * ```
  */
-export function triggerOutputs(input: TriggerInput): TriggerOutputs {
+export function triggerOutputs(input: TriggerInput, t: PlaygroundMessages["trigger"] = en.trigger): TriggerOutputs {
   const domains = splitDomains(input.domains);
   try {
     const config = createTriggerConfig({
@@ -65,16 +97,6 @@ export function triggerOutputs(input: TriggerInput): TriggerOutputs {
     return { ok: true, outputs };
   } catch (error) {
     if (!(error instanceof TriggerConfigError)) throw error;
-    return {
-      ok: false,
-      problems: error.issues.map((issue) => {
-        // domains[1] → "Domain 2"; the SDK's message already quotes the value and says what to do.
-        const index = /^domains\[(\d+)\]$/.exec(issue.field);
-        if (index) return { field: "domains", message: `Domain ${Number(index[1]) + 1}: ${issue.message}` };
-        if (issue.field === "domains") return { field: "domains", message: `Domains: ${issue.message}` };
-        if (issue.field === "accountId") return { field: "account", message: `Account ID: ${issue.message}` };
-        return { field: "event", message: `${issue.field}: ${issue.message}` };
-      }),
-    };
+    return { ok: false, problems: error.issues.map((issue) => describeTriggerIssue(issue, t)) };
   }
 }

@@ -2,6 +2,7 @@
 // validating and rendering), show what is wrong next to the field, switch tabs, copy.
 
 import type { CdnEventName } from "fc-cdn-trigger";
+import { messagesOf } from "../i18n/index";
 import { copyText } from "./copy";
 import type { MountPanel } from "./panels-client";
 import { triggerOutputs } from "./trigger-model";
@@ -27,13 +28,13 @@ export const mount: MountPanel = (root, pending) => {
   const error = query(root, '[data-role="error"]');
   const outputs = [...root.querySelectorAll<HTMLPreElement>('pre[data-role="config"]')];
   const tabs = [...root.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
+  const t = messagesOf(root).trigger;
 
   const update = () => {
-    const result = triggerOutputs({
-      eventName: event.value as CdnEventName,
-      domains: domains.value,
-      accountId: account.value,
-    });
+    const result = triggerOutputs(
+      { eventName: event.value as CdnEventName, domains: domains.value, accountId: account.value },
+      t,
+    );
     if (!result.ok) {
       error.replaceChildren(
         ...result.problems.map((problem) => {

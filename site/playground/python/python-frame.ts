@@ -5,7 +5,7 @@
 // a memory snapshot of its started interpreter; replacements restore it (~10× faster than starting CPython).
 // Bundled into one classic script string and inlined into the iframe's srcdoc.
 
-import type { FromFrame } from "../runner/protocol";
+import type { FromFrame, Text } from "../runner/protocol";
 import type { FromPythonFrame, FromPythonWorker, PythonBoot, PythonRunRequest, ToPythonFrame } from "./python-protocol";
 
 let runtimeUrl = "";
@@ -41,7 +41,7 @@ function spawn(): void {
         // Not respawned (it would fail the same way); the next Run tries again with a fresh worker.
         kill();
         toPage({ kind: "py-boot-failed", message: String(data.message ?? "") });
-        if (current) fail(current.runId, `Python could not start: ${String(data.message ?? "")}`);
+        if (current) fail(current.runId, { code: "pyCouldNotStart", values: { reason: String(data.message ?? "") } });
         return;
     }
     // Only the current run's messages; user code can post anything, the page validates shapes again.
@@ -59,23 +59,23 @@ function spawn(): void {
       current = undefined;
       toPage(data as FromFrame);
     } else if (data.kind === "crashed") {
-      fail(run.runId, String(data.message ?? "the Python worker failed"));
+      // The worker's message is a coded runtime text; the page checks its shape.
+      fail(run.runId, (data.message as Text | undefined) ?? { code: "pyWorkerFailed", values: { reason: "" } });
       replace();
     }
   };
   next.onerror = (event: ErrorEvent) => {
     if (worker !== next) return;
     event.preventDefault();
-    const message = event.message || "the Python worker failed to start";
     kill();
-    if (current) fail(current.runId, message);
-    else toPage({ kind: "py-boot-failed", message });
+    if (current) fail(current.runId, { code: "pyWorkerFailed", values: { reason: event.message } });
+    else toPage({ kind: "py-boot-failed", message: event.message || "the Python worker failed to start" });
   };
   next.postMessage(boot);
 }
 
 /** Ends the current run as failed without touching the worker. */
-function fail(runId: number, message: string): void {
+function fail(runId: number, message: Text): void {
   if (current?.runId !== runId) return;
   clearTimeout(current.timer);
   current = undefined;

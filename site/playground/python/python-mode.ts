@@ -1,6 +1,7 @@
 // The playground's Python mode: the Pyodide sandbox plus its status line (download progress, start-up,
 // ready). Imported by the playground only when the user chooses Python, so JavaScript pages never load it.
 
+import type { PlaygroundMessages } from "../i18n/index";
 import type { RunCallbacks } from "../runner/frame-host";
 import {
   PYODIDE_BYTES,
@@ -19,9 +20,9 @@ const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
  *
  * @example
  * ```ts
- * const python = new PythonMode(root, fileLabel);
+ * const python = new PythonMode(root, fileLabel, PLAYGROUND_MESSAGES.en);
  * void python.load();
- * await python.run({ code, event, timeoutMs: 5000 }, callbacks);
+ * await python.run({ code, event, timeoutMs: 5000, phrases }, callbacks);
  * ```
  */
 export class PythonMode {
@@ -30,21 +31,23 @@ export class PythonMode {
   readonly #status: HTMLElement;
   readonly #bar: HTMLProgressElement;
   readonly #text: HTMLElement;
+  readonly #t: PlaygroundMessages["python"];
 
-  /** `anchor`: the element the status line goes after (the handler pane's file name). */
-  constructor(root: HTMLElement, anchor: HTMLElement) {
+  /** `anchor`: the element the status line goes after (the handler pane's file name); `t`: the page's messages. */
+  constructor(root: HTMLElement, anchor: HTMLElement, t: PlaygroundMessages) {
     this.#root = root;
+    this.#t = t.python;
     this.#status = document.createElement("span");
     this.#status.className = "fcpg-python-status";
     this.#status.dataset.role = "python-status";
     this.#status.setAttribute("role", "status");
     this.#bar = document.createElement("progress");
     this.#bar.max = PYODIDE_BYTES;
-    this.#bar.setAttribute("aria-label", "Pyodide download");
+    this.#bar.setAttribute("aria-label", this.#t.download);
     this.#text = document.createElement("span");
     this.#status.append(this.#bar, this.#text);
     anchor.after(this.#status);
-    this.#sandbox = new PythonSandbox(root, (status) => this.#show(status));
+    this.#sandbox = new PythonSandbox(root, t, (status) => this.#show(status));
     this.#show({ phase: "download", loaded: 0, total: PYODIDE_BYTES });
   }
 
@@ -79,20 +82,20 @@ export class PythonMode {
     switch (status.phase) {
       case "download":
         this.#bar.value = status.loaded;
-        this.#text.textContent = `Loading Python (Pyodide ${PYODIDE_VERSION}): ${mb(status.loaded)} of ${mb(status.total)} MB`;
+        this.#text.textContent = this.#t.loading(PYODIDE_VERSION, mb(status.loaded), mb(status.total));
         break;
       case "starting":
         this.#bar.removeAttribute("value");
-        this.#text.textContent = "Starting Python…";
+        this.#text.textContent = this.#t.starting;
         break;
       case "ready":
         // For benchmarks and curious users (devtools): where the start-up time went.
         this.#root.dataset.pythonBootMs = String(Math.round(status.bootMs));
         this.#root.dataset.pythonBootPhases = JSON.stringify(status.phases);
-        this.#text.textContent = `Python ready (Pyodide ${status.version}, started in ${(status.bootMs / 1000).toFixed(1)} s)`;
+        this.#text.textContent = this.#t.ready(status.version, (status.bootMs / 1000).toFixed(1));
         break;
       case "failed":
-        this.#text.textContent = `Python could not start: ${status.message}`;
+        this.#text.textContent = this.#t.failed(status.message);
         break;
     }
   }

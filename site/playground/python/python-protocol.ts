@@ -3,7 +3,7 @@
 // starts at "started" (when the user's code starts), not when Run is pressed: a fresh worker first spends
 // a second or two starting Python, which must not count against the handler.
 
-import type { FromFrame } from "../runner/protocol";
+import type { FromFrame, RuntimePhrases } from "../runner/protocol";
 
 /**
  * Pyodide's files, fetched by the page from the site (same origin) and handed to each worker.
@@ -51,7 +51,7 @@ export interface PythonBoot {
  *
  * @example
  * ```ts
- * const run: PythonRunRequest = { kind: "run", runId: 1, code: "def handler(e, c):\n    return 1\n", event: "{}", timeoutMs: 5000 };
+ * const run: PythonRunRequest = { kind: "run", runId: 1, code: "def handler(e, c):\n    return 1\n", event: "{}", timeoutMs: 5000, phrases };
  * ```
  */
 export interface PythonRunRequest {
@@ -62,6 +62,8 @@ export interface PythonRunRequest {
   /** The event body (JSON text); the handler receives its UTF-8 bytes. */
   event: string;
   timeoutMs: number;
+  /** The page's wording of what the runtime says inside the user's objects. */
+  phrases: RuntimePhrases;
 }
 
 /**

@@ -4,8 +4,9 @@
 // its workers have no network at all. Created only when the user chooses Python.
 
 import * as assets from "virtual:fc-playground-python/assets";
+import type { PlaygroundMessages } from "../i18n/index";
 import { type ActiveRun, mountSandboxFrame, type RunCallbacks, RunSlot, WATCHDOG_GRACE_MS } from "../runner/frame-host";
-import { DEFAULT_TIMEOUT_MS, readFrameMessage } from "../runner/protocol";
+import { DEFAULT_TIMEOUT_MS, type RuntimePhrases, readFrameMessage, type Text } from "../runner/protocol";
 import { type BootPhases, type PyodideFiles, readPythonMessage, type ToPythonFrame } from "./python-protocol";
 
 /**
@@ -22,18 +23,30 @@ export type PythonStatus =
   | { phase: "ready"; bootMs: number; version: string; phases: BootPhases }
   | { phase: "failed"; message: string };
 
+/** A Pyodide file that could not be downloaded: the network failed (`reason`) or the site answered `status`. */
+class DownloadError extends Error {
+  constructor(
+    readonly path: string,
+    readonly problem: { reason: string } | { status: number },
+  ) {
+    super(`${path}: ${"reason" in problem ? problem.reason : `HTTP ${problem.status}`}`);
+  }
+}
+
 /**
  * A Python run's inputs: the user's index.py and the event body.
  *
  * @example
  * ```ts
- * const input: PythonRunInput = { code: "def handler(event, context):\n    return 'ok'\n", event: "{}" };
+ * const input: PythonRunInput = { code: "def handler(event, context):\n    return 'ok'\n", event: "{}", phrases };
  * ```
  */
 export interface PythonRunInput {
   code: string;
   event: string;
   timeoutMs?: number;
+  /** The page's wording of what the runtime says inside the user's objects. */
+  phrases: RuntimePhrases;
 }
 
 /** How long a fresh worker may take to start Python before the run is reported as failed. */
@@ -82,11 +95,9 @@ async function download(onProgress: (loaded: number) => void): Promise<PyodideFi
     Object.entries(assets.files).map(async ([role, file]) => {
       const url = new URL(file.name, base);
       const response = await fetch(url).catch((error: unknown) => {
-        throw new Error(`${url.pathname} could not be downloaded (${String(error)}); press Run to try again`);
+        throw new DownloadError(url.pathname, { reason: String(error) });
       });
-      if (!response.ok || !response.body) {
-        throw new Error(`${url.pathname} answered HTTP ${response.status}; press Run to try again`);
-      }
+      if (!response.ok || !response.body) throw new DownloadError(url.pathname, { status: response.status });
       const reader = response.body.getReader();
       const chunks: Uint8Array<ArrayBuffer>[] = [];
       loaded[role] = 0;
@@ -108,13 +119,14 @@ async function download(onProgress: (loaded: number) => void): Promise<PyodideFi
  *
  * @example
  * ```ts
- * const python = new PythonSandbox(container, (status) => console.log(status.phase));
+ * const python = new PythonSandbox(container, PLAYGROUND_MESSAGES.en, (status) => console.log(status.phase));
  * await python.load();
- * python.run({ code: "def handler(event, context):\n    return 'ok'\n", event: "{}" }, callbacks);
+ * python.run({ code: "def handler(event, context):\n    return 'ok'\n", event: "{}", phrases }, callbacks);
  * ```
  */
 export class PythonSandbox {
   #host: HTMLElement;
+  #t: PlaygroundMessages;
   #onStatus: (status: PythonStatus) => void;
   #files: Promise<PyodideFiles> | undefined;
   #frame: HTMLIFrameElement | undefined;
@@ -125,8 +137,10 @@ export class PythonSandbox {
   #runs = new RunSlot<ActiveRun & { timeoutMs: number }>();
   #onMessage = (event: MessageEvent) => this.#receive(event);
 
-  constructor(host: HTMLElement, onStatus: (status: PythonStatus) => void = () => undefined) {
+  /** `t`: the page's message table, for the failures this sandbox reports. */
+  constructor(host: HTMLElement, t: PlaygroundMessages, onStatus: (status: PythonStatus) => void = () => undefined) {
     this.#host = host;
+    this.#t = t;
     this.#onStatus = onStatus;
     window.addEventListener("message", this.#onMessage);
   }
@@ -141,8 +155,7 @@ export class PythonSandbox {
       this.#frame?.remove();
       this.#frame = undefined;
       this.#framed = undefined;
-      const message = error instanceof Error ? error.message : String(error);
-      this.#onStatus({ phase: "failed", message });
+      this.#onStatus({ phase: "failed", message: this.#describe(error) });
       throw error;
     });
     return this.#loaded;
@@ -163,18 +176,18 @@ export class PythonSandbox {
     const runId = this.#nextRunId++;
     const timeoutMs = input.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     // Until the worker says the handler has started, only a generous start-up limit applies.
-    const watchdog = setTimeout(() => this.#expire(runId, "crashed", "Python did not start in time."), BOOT_LIMIT_MS);
+    const watchdog = setTimeout(() => this.#expire(runId, "crashed", this.#t.python.notInTime), BOOT_LIMIT_MS);
     this.#runs.current = { runId, timeoutMs, callbacks, watchdog };
     try {
       await this.load();
     } catch (error) {
       if (this.#runs.current?.runId === runId) {
-        this.#runs.finish("crashed", `Python could not be loaded: ${error instanceof Error ? error.message : error}`);
+        this.#runs.finish("crashed", this.#t.python.couldNotLoad(this.#describe(error)));
       }
       return runId;
     }
     if (this.#runs.current?.runId !== runId) return runId;
-    this.#post({ kind: "run", runId, code: input.code, event: input.event, timeoutMs });
+    this.#post({ kind: "run", runId, code: input.code, event: input.event, timeoutMs, phrases: input.phrases });
     return runId;
   }
 
@@ -195,13 +208,21 @@ export class PythonSandbox {
     this.#framed = undefined;
   }
 
+  /** A load failure in the page's language. */
+  #describe(error: unknown): string {
+    if (!(error instanceof DownloadError)) return error instanceof Error ? error.message : String(error);
+    const { path, problem } = error;
+    const t = this.#t.python;
+    return "reason" in problem ? t.downloadFailed(path, problem.reason) : t.httpError(path, problem.status);
+  }
+
   #ensureFrame(): Promise<void> {
     this.#framed ??= this.#createFrame();
     return this.#framed;
   }
 
   async #createFrame(): Promise<void> {
-    const { frame, ready } = mountSandboxFrame(this.#host, "Python handler sandbox", assets.frame);
+    const { frame, ready } = mountSandboxFrame(this.#host, this.#t.python.sandbox, assets.frame);
     this.#frame = frame;
     const [files] = await Promise.all([this.#files as Promise<PyodideFiles>, ready]);
     const indexURL = new URL(assets.indexPath, location.href).href;
@@ -220,7 +241,7 @@ export class PythonSandbox {
     this.#frame?.contentWindow?.postMessage(message, "*");
   }
 
-  #expire(runId: number, reason: "timeout" | "crashed", detail?: string): void {
+  #expire(runId: number, reason: "timeout" | "crashed", detail?: Text): void {
     if (this.#runs.current?.runId !== runId) return;
     this.#runs.finish(reason, detail);
     this.#resetFrame();

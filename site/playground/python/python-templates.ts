@@ -54,9 +54,21 @@ import re
 import sys
 import urllib.request
 from collections import Counter
+from datetime import datetime
+from functools import lru_cache
 
 # [time] client-ip proxy-ip response-ms "referer" "METHOD url" status request-bytes response-bytes cache-status ...
-LINE = re.compile(r'^\\[[^\\]]*\\] \\S+ \\S+ \\d+ "(?:[^"\\\\]|\\\\.)*" "\\S+ (\\S+)[^"]*" (\\d{3}) \\d+ (\\d+) (\\S+)')
+LINE = re.compile(r'^\\[([^\\]]*)\\] \\S+ \\S+ \\d+ "(?:[^"\\\\]|\\\\.)*" "\\S+ (\\S+)[^"]*" (\\d{3}) \\d+ (\\d+) (\\S+)')
+
+
+@lru_cache(maxsize=4096)  # an hourly file has at most 3600 distinct timestamps
+def is_log_time(text):
+    """True for a real time like 1/Jun/2024:08:00:00 +0800 (a line stamped 32/Jun is not a log line)."""
+    try:
+        datetime.strptime(text, "%d/%b/%Y:%H:%M:%S %z")
+        return True
+    except ValueError:
+        return False
 
 
 def summarize(lines, top=5):
@@ -64,9 +76,9 @@ def summarize(lines, top=5):
     statuses, urls = Counter(), Counter()
     for line in lines:
         match = LINE.match(line)
-        if not match:
+        if not match or not is_log_time(match.group(1)):
             continue  # not an access-log line
-        url, status, size, cache = match.groups()
+        _, url, status, size, cache = match.groups()
         requests += 1
         total_bytes += int(size)
         hits += cache.upper().startswith("HIT")

@@ -19,7 +19,6 @@ const nativeFetch = self.fetch.bind(self);
 const RUNNER_FILE = "<fc-playground-runner>";
 /** The standard library runner.py uses, imported before the snapshot is taken. */
 const PRELOAD = "import datetime, inspect, io, json, linecache, logging, os, random, sys, time, traceback, types, uuid";
-const NO_NETWORK = "the playground has no network; handlers run offline in your browser";
 
 interface PyProxyFunction {
   (...args: unknown[]): unknown;
@@ -57,8 +56,8 @@ function serveFiles(boot: PythonBoot): () => void {
     return nativeFetch(input, init);
   };
   return () => {
-    // After the boot, the handler gets the same offline fetch as in the JavaScript runtime.
-    self.fetch = () => Promise.reject(new TypeError(`fetch failed: ${NO_NETWORK}`));
+    // After the boot, the handler gets an offline fetch, worded per run (see run).
+    self.fetch = () => Promise.reject(new TypeError("fetch failed"));
   };
 }
 
@@ -134,6 +133,8 @@ interface Outcome {
 
 function run(request: PythonRunRequest): void {
   currentRunId = request.runId;
+  // The same offline fetch as in the JavaScript runtime, in the page's language.
+  self.fetch = () => Promise.reject(new TypeError(`fetch failed: ${request.phrases.pyNoNetwork}`));
   post({ kind: "started", runId: request.runId });
   const forward = (json: string) => postLines(JSON.parse(json) as LogLine[]);
   let outcome: Outcome;
@@ -145,7 +146,7 @@ function run(request: PythonRunRequest): void {
     // runner.py catches every Python exception; reaching here means Pyodide itself failed (out of memory, a
     // fatal error). The frame replaces this worker with a fresh interpreter.
     const reason = error instanceof Error ? error.message : String(error);
-    post({ kind: "crashed", runId: request.runId, message: `Python stopped working: ${reason}` });
+    post({ kind: "crashed", runId: request.runId, message: { code: "pyStopped", values: { reason } } });
     return;
   } finally {
     currentRunId = 0;

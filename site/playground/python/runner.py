@@ -44,9 +44,11 @@ class _Console:
         if self.kept >= MAX_LINES:
             self.dropped += 1
             return
+        line = {"level": level, "text": text}
         if len(text) > MAX_CHARS:
-            text = f"{text[:MAX_CHARS]}… ({len(text) - MAX_CHARS} more characters)"
-        self.batch.append({"level": level, "text": text})
+            # The page says how many characters were cut, in its language.
+            line = {"level": level, "text": f"{text[:MAX_CHARS]}…", "more": len(text) - MAX_CHARS}
+        self.batch.append(line)
         self.kept += 1
         if len(self.batch) >= 250 or time.monotonic() - self.last > 0.05:
             self.flush()
@@ -130,10 +132,13 @@ def _serialize(exc):
     te = traceback.TracebackException.from_exception(exc)
     _strip(te)
     user_frames = [f for f in te.stack if f.filename == USER_FILE]
+    text = getattr(exc, "fc_text", None)
     error = {
         "name": type(exc).__name__,
-        "message": str(exc),
-        "stack": "".join(te.format()).rstrip("\n"),
+        # runner.py's own errors carry a code the page words in its language (runner/protocol.ts's RuntimeText).
+        "message": text if text is not None else str(exc),
+        # They have no frame of the user's and their English message would repeat in the stack: none.
+        "stack": "" if text is not None else "".join(te.format()).rstrip("\n"),
         "details": [str(note) for note in getattr(exc, "__notes__", None) or []],
     }
     if user_frames:
@@ -285,7 +290,13 @@ def _render(value):
     try:
         return {"kind": "json", "text": json.dumps(value, indent=2, ensure_ascii=False)}
     except (TypeError, ValueError) as error:
-        return {"kind": "text", "text": f"{value!r}\n(not JSON-serialisable: {error}; return a str, bytes or dict)"}
+        return {"kind": "text", "text": repr(value), "note": {"code": "pyNotJson", "values": {"reason": str(error)}}}
+
+
+def _coded(exc, code, **values):
+    """`exc` carrying a runtime message code and its values, for the page to word (see _serialize)."""
+    exc.fc_text = {"code": code, "values": values}
+    return exc
 
 
 def run(source, event_text, timeout_s, post):
@@ -307,12 +318,9 @@ def run(source, event_text, timeout_s, post):
         exec(code, module.__dict__)
         handler = module.__dict__.get("handler")
         if handler is None:
-            raise AttributeError(
-                "index.py defines no function named handler: FC calls index.handler, so define "
-                "def handler(event, context): ..."
-            )
+            raise _coded(AttributeError("index.py defines no function named handler"), "pyNoHandler")
         if not callable(handler):
-            raise TypeError(f"index.handler is a {type(handler).__name__}, not a function")
+            raise _coded(TypeError("index.handler is not a function"), "pyNotCallable", type=type(handler).__name__)
         context = FCContext(request_id, timeout_s)
         started = time.perf_counter()
         try:
@@ -322,10 +330,7 @@ def run(source, event_text, timeout_s, post):
         if inspect.isawaitable(value):
             if inspect.iscoroutine(value):
                 value.close()
-            raise TypeError(
-                "handler returned a coroutine: FC's Python runtime calls handler(event, context) synchronously, "
-                "so define it with def, not async def"
-            )
+            raise _coded(TypeError("handler returned a coroutine"), "pyCoroutine")
         outcome = {"result": _render(value)}
     except BaseException as exc:  # SystemExit included: it must not end the worker
         outcome = {"error": _serialize(exc)}

@@ -3,7 +3,7 @@
 // code gets an opaque origin: no access to this page's DOM, cookies or storage), and the bookkeeping of the one
 // run in progress, whose frame messages reach its callbacks.
 
-import type { FromFrame, LogLine } from "./protocol";
+import type { FromFrame, LogLine, Text } from "./protocol";
 
 /**
  * What a run reports, as it happens.
@@ -21,7 +21,7 @@ export interface RunCallbacks {
   onLines(lines: LogLine[]): void;
   onDone(message: Extract<FromFrame, { kind: "done" }>): void;
   /** Timed out, stopped by the user, or the worker died. */
-  onStopped(reason: "timeout" | "stopped" | "crashed", detail?: string): void;
+  onStopped(reason: "timeout" | "stopped" | "crashed", detail?: Text): void;
 }
 
 /**
@@ -123,7 +123,7 @@ export class RunSlot<Run extends ActiveRun = ActiveRun> {
   }
 
   /** Ends the current run and clears its watchdog; reports `reason` (when given) to its callbacks. */
-  finish(reason?: "timeout" | "stopped" | "crashed", detail?: string): void {
+  finish(reason?: "timeout" | "stopped" | "crashed", detail?: Text): void {
     const current = this.current;
     if (!current) return;
     this.current = undefined;

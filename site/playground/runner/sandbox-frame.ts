@@ -46,7 +46,7 @@ function start(request: RunRequest): void {
   worker.onerror = (event: ErrorEvent) => {
     if (current?.worker !== worker) return;
     event.preventDefault();
-    toPage({ kind: "crashed", runId, message: event.message || "the run worker failed to start" });
+    toPage({ kind: "crashed", runId, message: { code: "workerFailedToStart", values: { reason: event.message } } });
     finish();
   };
   worker.postMessage(request);

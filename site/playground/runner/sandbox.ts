@@ -2,6 +2,7 @@
 // playground, whose frame script runs each handler in a fresh module worker. Messages are accepted only from
 // that iframe's window and only for the current run.
 
+import { messagesOf } from "../i18n/index";
 import { mountSandboxFrame, type RunCallbacks, RunSlot, WATCHDOG_GRACE_MS } from "./frame-host";
 import { DEFAULT_TIMEOUT_MS, type RunRequest, readFrameMessage, type ToFrame } from "./protocol";
 
@@ -14,7 +15,7 @@ export type RunInput = Omit<RunRequest, "kind" | "runId" | "timeoutMs"> & { time
  * @example
  * ```ts
  * const sandbox = new Sandbox(container);
- * sandbox.run({ code, sourceMap, fileName: "handler.ts", event: "{\"events\":[...]}" }, callbacks);
+ * sandbox.run({ code, sourceMap, fileName: "handler.ts", event: "{\"events\":[...]}", phrases }, callbacks);
  * ```
  */
 export class Sandbox {
@@ -74,7 +75,7 @@ export class Sandbox {
 
   async #createFrame(): Promise<void> {
     const assets = await import("virtual:fc-playground/sandbox-assets");
-    const { frame, ready } = mountSandboxFrame(this.#host, "Handler sandbox", assets.frame);
+    const { frame, ready } = mountSandboxFrame(this.#host, messagesOf(this.#host).playground.sandbox, assets.frame);
     this.#frame = frame;
     await ready;
     this.#post({ kind: "init", runtime: assets.runtime, sdkBundle: assets.sdkBundle });

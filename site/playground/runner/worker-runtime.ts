@@ -1,8 +1,10 @@
 // The runtime of one run: a fresh module Web Worker inside the sandbox iframe (opaque origin, no DOM, no
 // cookies, no storage). It imports the bundled SDK, imports the user's compiled module, and calls its handler
-// the way Function Compute's Node.js runtime does: event as a Buffer, a realistic context, async or callback.
+// through the SDK's own invokeHandler and createFcContext, so the playground settles a run exactly as
+// `fc-cdn-trigger/testing` (and the CLI) do: event as a Buffer, a realistic context, async or callback.
 // Bundled into one ES module string by the playground's Vite plugin; it has no imports at run time.
 
+import type { createFcContext, FcHandler, invokeHandler } from "fc-cdn-trigger/testing";
 import { FcBuffer } from "./fc-buffer";
 import { formatArgs, inspect, setErrorFormatter } from "./inspect";
 import {
@@ -13,7 +15,10 @@ import {
   MAX_OUTPUT_LINES,
   type RunRequest,
   type RunResult,
+  type RuntimePhrases,
+  type RuntimeText,
   type SerializedError,
+  type Text,
   type ToWorker,
 } from "./protocol";
 import { logUrlKey, type SampleLogFile, sampleLogFiles } from "./sample-log";
@@ -23,13 +28,7 @@ import { type DecodedMappings, decodeMappings, mapPosition } from "./source-map"
 const post = self.postMessage.bind(self) as (message: FromWorker) => void;
 const nativeConsole = self.console;
 
-/** Package subpath → the SDK bundle's namespace export holding it. */
-const ENTRIES: Record<string, string> = {
-  "fc-cdn-trigger": "sdk",
-  "fc-cdn-trigger/testing": "testing",
-  "fc-cdn-trigger/tooling": "tooling",
-  "fc-cdn-trigger/logs": "logs",
-};
+const TESTING = "fc-cdn-trigger/testing";
 
 interface Sdk {
   /** Specifier → blob URL of a facade module re-exporting that entry. */
@@ -44,23 +43,34 @@ const blobUrl = (text: string) => URL.createObjectURL(new Blob([text], { type: "
 
 async function bootSdk(bundle: string): Promise<Sdk> {
   const bundleUrl = blobUrl(bundle);
-  const all = (await import(/* @vite-ignore */ bundleUrl)) as Record<string, Record<string, unknown>>;
+  // The bundle lists its entries (specifier → namespace), from the SDK's one list of entry points.
+  const { entries } = (await import(/* @vite-ignore */ bundleUrl)) as {
+    entries: Record<string, Record<string, unknown>>;
+  };
   const urls = new Map<string, string>();
   const namespaces = new Map<string, Record<string, unknown>>();
-  for (const [specifier, key] of Object.entries(ENTRIES)) {
-    const namespace = all[key];
-    if (!namespace) continue;
+  for (const [specifier, namespace] of Object.entries(entries)) {
     const names = Object.keys(namespace).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name));
     // A facade per entry: every entry shares the one bundle, so classes (CdnEventParseError...) exist once.
-    const facade = `import { ${key} as ns } from ${JSON.stringify(bundleUrl)};\nexport const { ${names.join(", ")} } = ns;\n`;
+    const facade = `import { entries as __fcEntries } from ${JSON.stringify(bundleUrl)};\nexport const { ${names.join(", ")} } = __fcEntries[${JSON.stringify(specifier)}];\n`;
     urls.set(specifier, blobUrl(facade));
     namespaces.set(specifier, namespace);
   }
   return { urls, namespaces, bundleUrl };
 }
 
+/** "fc-cdn-trigger (and /testing, /tooling, /logs)": what `require` and `import` can load, for error messages. */
+function providedModules(sdkModules: Sdk): string {
+  const [main = "fc-cdn-trigger", ...rest] = sdkModules.namespaces.keys();
+  return rest.length ? `${main} (and ${rest.map((specifier) => specifier.slice(main.length)).join(", ")})` : main;
+}
+
 let sdk: Promise<Sdk> | undefined;
 let started = false;
+/** The page's words for what this runtime says inside the user's objects: set by the run, before user code runs. */
+let phrases: RuntimePhrases = { noNetwork: "", pyNoNetwork: "", unhandledRejection: "", unprintable: "" };
+/** Errors this runtime throws into user code, with the coded message the page words when one ends the run. */
+const codedErrors = new WeakMap<object, RuntimeText>();
 
 // ---- console capture ------------------------------------------------------------------------------
 
@@ -87,12 +97,11 @@ function emit(level: LogLevel, args: readonly unknown[]): void {
   try {
     text = formatArgs(args);
   } catch (error) {
-    text = `[value could not be printed: ${String(error)}]`;
+    text = `[${phrases.unprintable}: ${String(error)}]`;
   }
-  if (text.length > MAX_LINE_CHARS) {
-    text = `${text.slice(0, MAX_LINE_CHARS)}… (${text.length - MAX_LINE_CHARS} more characters)`;
-  }
-  batch.push({ level, text });
+  // The page says how many characters were cut, in its language.
+  const more = Math.max(0, text.length - MAX_LINE_CHARS);
+  batch.push(more ? { level, text: `${text.slice(0, MAX_LINE_CHARS)}…`, more } : { level, text });
   kept++;
   if (batch.length >= 250 || performance.now() - lastFlush > 50) flush();
 }
@@ -120,14 +129,13 @@ function installConsole(): void {
 
 // ---- the Node.js-like globals a handler expects --------------------------------------------------
 
-const NO_NETWORK = "the playground has no network; only the sample log is served";
-
 /**
  * The run's `fetch`: the filePath of a LogFileCreated event in the run's event body is answered with a gzip
  * access log from the SDK's generator (made here, in the worker: the sandbox has no network, by design); any other
- * request fails with {@link NO_NETWORK}.
+ * request fails with the page's `noNetwork` phrase.
  */
 function sampleLogFetch(request: RunRequest, sdkModules: Sdk): typeof fetch {
+  const noNetwork = request.phrases.noNetwork;
   const files = new Map<string, SampleLogFile>();
   for (const file of sampleLogFiles(request.event)) files.set(logUrlKey(file.filePath), file);
   const made = new Map<string, Promise<Uint8Array>>();
@@ -135,7 +143,7 @@ function sampleLogFetch(request: RunRequest, sdkModules: Sdk): typeof fetch {
     const logs = sdkModules.namespaces.get("fc-cdn-trigger/logs") as
       | { generateCdnLog(options: SampleLogFile["options"]): string }
       | undefined;
-    if (!logs) throw new TypeError(`fetch failed: ${NO_NETWORK} (the log generator is unavailable)`);
+    if (!logs) throw new TypeError(`fetch failed: ${noNetwork} (fc-cdn-trigger/logs)`);
     const stream = new Blob([logs.generateCdnLog(file.options)]).stream().pipeThrough(new CompressionStream("gzip"));
     return new Uint8Array(await new Response(stream).arrayBuffer());
   };
@@ -143,7 +151,7 @@ function sampleLogFetch(request: RunRequest, sdkModules: Sdk): typeof fetch {
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : (input as Request).url;
     const method = (init?.method ?? (input instanceof Request ? input.method : "GET")).toUpperCase();
     const file = files.get(logUrlKey(String(url)));
-    if (!file || (method !== "GET" && method !== "HEAD")) throw new TypeError(NO_NETWORK);
+    if (!file || (method !== "GET" && method !== "HEAD")) throw new TypeError(noNetwork);
     if (init?.signal?.aborted) throw init.signal.reason;
     const key = logUrlKey(file.filePath);
     if (!made.has(key)) made.set(key, gzipLog(file));
@@ -166,9 +174,11 @@ function installGlobals(request: RunRequest, sdkModules: Sdk): { module: { expor
   g.require = (specifier: string) => {
     const namespace = sdkModules.namespaces.get(specifier);
     if (namespace) return namespace;
-    throw new Error(
-      `Cannot find module '${specifier}': the playground provides only fc-cdn-trigger (and /testing, /tooling).`,
-    );
+    // Node's own words for the user's code to read; the run's error, if nobody catches it, in the page's language.
+    const text: RuntimeText = { code: "moduleNotFound", values: { specifier, provided: providedModules(sdkModules) } };
+    const error = new Error(`Cannot find module '${specifier}'`);
+    codedErrors.set(error, text);
+    throw error;
   };
   g.process = {
     env: {
@@ -187,7 +197,7 @@ function installGlobals(request: RunRequest, sdkModules: Sdk): { module: { expor
   for (const name of ["XMLHttpRequest", "WebSocket", "EventSource"]) {
     g[name] = class {
       constructor() {
-        throw new TypeError(`${name} is unavailable: ${NO_NETWORK}`);
+        throw new TypeError(`${name}: ${request.phrases.noNetwork}`);
       }
     };
   }
@@ -201,6 +211,8 @@ interface Locator {
   fileName: string;
   mappings: DecodedMappings | undefined;
   sdkUrls: string[];
+  /** What the playground provides, for the message of an unresolvable import. */
+  provided: string;
 }
 
 const FRAME = /^\s*at (?:(.*?) \()?(blob:[^\s)]+|data:[^\s)]+):(\d+):(\d+)\)?\s*$/;
@@ -221,6 +233,9 @@ function mapStack(error: unknown, locator: Locator): Pick<SerializedError, "stac
       first ??= position;
       out.push(`    at ${fn ? `${fn} (` : ""}${locator.fileName}:${position.line}:${position.column}${fn ? ")" : ""}`);
     } else if (locator.sdkUrls.includes(url as string)) {
+      // invokeHandler calls the handler itself: its frame ("Object.invokeHandler": called on the entry's
+      // namespace) and those below it are the runtime's, not the user's.
+      if (/(?:^|\.)invokeHandler$/.test(fn ?? "")) break;
       out.push(`    at ${fn ? `${fn} ` : ""}(fc-cdn-trigger)`);
     }
     // Frames of the playground runtime itself are noise to the user: dropped.
@@ -228,23 +243,26 @@ function mapStack(error: unknown, locator: Locator): Pick<SerializedError, "stac
   return { stack: out.join("\n"), ...(first ? { line: first.line, column: first.column } : {}) };
 }
 
-function describeDetails(error: unknown, depth = 0): string[] {
+function describeDetails(error: unknown, depth = 0): Text[] {
   if (typeof error !== "object" || error === null || depth > 3) return [];
-  const details: string[] = [];
+  const details: Text[] = [];
   const record = error as Record<string, unknown>;
   // A CdnEventParseError's message already lists its issues; list them only when the message does not.
   if (Array.isArray(record.issues) && !String(record.message).includes("\n")) {
     for (const issue of record.issues.slice(0, 50)) {
       const item = issue as { path?: unknown[]; message?: unknown };
       const path = Array.isArray(item.path) ? item.path.map(String).join(".") : "";
-      details.push(`issue at ${path || "(input)"}: ${String(item.message)}`);
+      details.push({ code: "issueAt", values: { path, message: String(item.message) } });
     }
   }
   if (Array.isArray(record.failures)) {
     for (const failure of record.failures.slice(0, 50)) {
       const item = failure as { index?: unknown; eventName?: unknown; error?: unknown };
       const reason = item.error instanceof Error ? `${item.error.name}: ${item.error.message}` : String(item.error);
-      details.push(`events[${String(item.index)}] (${String(item.eventName)}) failed: ${reason}`);
+      details.push({
+        code: "eventFailed",
+        values: { index: String(item.index), eventName: String(item.eventName), reason },
+      });
     }
   } else if (error instanceof AggregateError) {
     for (const inner of error.errors.slice(0, 50)) {
@@ -253,7 +271,8 @@ function describeDetails(error: unknown, depth = 0): string[] {
   }
   if (error instanceof Error && error.cause !== undefined) {
     const cause = error.cause;
-    details.push(`caused by ${cause instanceof Error ? `${cause.name}: ${cause.message}` : inspect(cause)}`);
+    const text = cause instanceof Error ? `${cause.name}: ${cause.message}` : inspect(cause);
+    details.push({ code: "causedBy", values: { cause: text } });
     details.push(...describeDetails(cause, depth + 1));
   }
   return details;
@@ -261,50 +280,17 @@ function describeDetails(error: unknown, depth = 0): string[] {
 
 function serializeError(error: unknown, locator: Locator): SerializedError {
   if (!(error instanceof Error)) {
-    return { name: "Thrown value", message: inspect(error), stack: "", details: [] };
+    return { name: { code: "thrownValue", values: {} }, message: inspect(error), stack: "", details: [] };
   }
-  let message = String(error.message);
-  const unresolved = /Failed to resolve module specifier "([^"]+)"/.exec(message);
+  let message: Text = codedErrors.get(error) ?? String(error.message);
+  const unresolved = /Failed to resolve module specifier "([^"]+)"/.exec(error.message);
   if (unresolved) {
-    message = `Cannot import "${unresolved[1]}": the playground provides only fc-cdn-trigger (and /testing, /tooling); use those or plain JavaScript.`;
+    message = { code: "cannotImport", values: { specifier: unresolved[1] as string, provided: locator.provided } };
   }
   return { name: error.name, message, ...mapStack(error, locator), details: describeDetails(error) };
 }
 
 // ---- calling the handler like FC ---------------------------------------------------------------------
-
-type Handler = (event: unknown, context: unknown, callback: (error: unknown, result?: unknown) => void) => unknown;
-
-function invoke(handler: Handler, event: FcBuffer, context: unknown): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    const settle = (fn: () => void) => {
-      if (!settled) {
-        settled = true;
-        fn();
-      }
-    };
-    // Node.js ≤16 style: handler(event, context, callback). The first callback call wins.
-    const callback = (error: unknown, result?: unknown) =>
-      settle(() => (error !== null && error !== undefined ? reject(error) : resolve(result)));
-    let returned: unknown;
-    try {
-      returned = handler(event, context, callback);
-    } catch (error) {
-      settle(() => reject(error));
-      return;
-    }
-    if (returned !== null && typeof (returned as PromiseLike<unknown>)?.then === "function") {
-      (returned as PromiseLike<unknown>).then(
-        (value) => settle(() => resolve(value)),
-        (error) => settle(() => reject(error)),
-      );
-    } else if (handler.length < 3) {
-      settle(() => resolve(returned));
-    }
-    // A synchronous handler that declares `callback` finishes when it calls it (or times out).
-  });
-}
 
 function findHandler(namespace: Record<string, unknown>, module: { exports: Record<string, unknown> }): unknown {
   const fromDefault = namespace.default as Record<string, unknown> | undefined;
@@ -328,7 +314,8 @@ function renderResult(value: unknown): RunResult {
   } catch (error) {
     return {
       kind: "text",
-      text: `${inspect(value)}\n(not JSON-serialisable: ${(error as Error).message}; FC could not return it)`,
+      text: inspect(value),
+      note: { code: "notJson", values: { reason: (error as Error).message } },
     };
   }
 }
@@ -342,31 +329,28 @@ const rewriteImports = (code: string, urls: Map<string, string>) =>
     },
   );
 
-async function createContext(sdkModules: Sdk, timeoutMs: number): Promise<unknown> {
-  const logger = {
-    debug: (...args: unknown[]) => emit("debug", args),
-    info: (...args: unknown[]) => emit("info", args),
-    warn: (...args: unknown[]) => emit("warn", args),
-    error: (...args: unknown[]) => emit("error", args),
-  };
-  const overrides = { logger, function: { timeout: Math.ceil(timeoutMs / 1000) } };
-  const testing = sdkModules.namespaces.get("fc-cdn-trigger/testing");
-  const create = testing?.createFcContext as ((o: typeof overrides) => unknown) | undefined;
-  if (typeof create === "function") return create(overrides);
-  // Until the SDK's testing entry exports createFcContext: the same fields FC's Node.js runtime passes.
-  return {
-    requestId: crypto.randomUUID(),
-    credentials: { accessKeyId: "STS.playground", accessKeySecret: "playground-secret", securityToken: "token" },
-    function: { name: "cdn-handler", handler: "index.handler", memory: 512, timeout: Math.ceil(timeoutMs / 1000) },
-    service: { name: "cdn-service", logProject: "", logStore: "", qualifier: "LATEST", versionId: "" },
-    region: "cn-hangzhou",
-    accountId: "1234567890123456",
-    logger,
-  };
+/** The SDK's own runner: the same rules as `fc-cdn-trigger/testing` and the CLI, implemented once there. */
+function sdkTesting(sdkModules: Sdk): { invokeHandler: typeof invokeHandler; createFcContext: typeof createFcContext } {
+  const testing = sdkModules.namespaces.get(TESTING);
+  if (typeof testing?.invokeHandler !== "function" || typeof testing.createFcContext !== "function") {
+    const error = new Error(`The playground's SDK bundle lacks ${TESTING}`);
+    codedErrors.set(error, { code: "sdkEntryMissing", values: { entry: TESTING } });
+    throw error;
+  }
+  return testing as unknown as ReturnType<typeof sdkTesting>;
 }
+
+/** `context.logger` writes straight to the output, formatted like `console` (createFcContext keeps the lines too). */
+const outputLogger = {
+  debug: (...args: unknown[]) => emit("debug", args),
+  info: (...args: unknown[]) => emit("info", args),
+  warn: (...args: unknown[]) => emit("warn", args),
+  error: (...args: unknown[]) => emit("error", args),
+};
 
 async function run(request: RunRequest): Promise<void> {
   runId = request.runId;
+  phrases = request.phrases;
   lastFlush = performance.now();
   const sdkModules = await (sdk as Promise<Sdk>);
   installConsole();
@@ -376,6 +360,7 @@ async function run(request: RunRequest): Promise<void> {
     fileName: request.fileName,
     mappings: undefined,
     sdkUrls: [sdkModules.bundleUrl, ...sdkModules.urls.values()],
+    provided: providedModules(sdkModules),
   };
   try {
     locator.mappings = request.sourceMap ? decodeMappings(JSON.parse(request.sourceMap).mappings ?? "") : undefined;
@@ -393,21 +378,26 @@ async function run(request: RunRequest): Promise<void> {
     const namespace = (await import(/* @vite-ignore */ locator.userUrl)) as Record<string, unknown>;
     const handler = findHandler(namespace, module);
     if (typeof handler !== "function") {
-      throw new TypeError(
-        "No handler found: export a function named handler (export const handler = async (event, context) => …, or exports.handler = … in JavaScript).",
-      );
-    }
-    const context = await createContext(sdkModules, request.timeoutMs);
-    const startedAt = performance.now();
-    try {
-      const value = await invoke(handler as Handler, FcBuffer.from(request.event), context);
-      durationMs = performance.now() - startedAt;
-      flush();
-      post({ kind: "done", runId, result: renderResult(value), durationMs, dropped });
-    } catch (error) {
-      durationMs = performance.now() - startedAt;
+      const error = new TypeError("No handler found");
+      codedErrors.set(error, { code: "noHandler", values: {} });
       throw error;
     }
+    const testing = sdkTesting(sdkModules);
+    const context = testing.createFcContext({
+      logger: outputLogger,
+      function: { timeout: Math.ceil(request.timeoutMs / 1000) },
+    });
+    const outcome = await testing.invokeHandler(handler as FcHandler, request.event, {
+      context,
+      // The sandbox frame enforces the timeout by terminating this worker, which also stops a busy loop.
+      timeoutMs: Number.POSITIVE_INFINITY,
+      // This runtime's console already streams each line to the page as it is written.
+      captureConsole: false,
+    });
+    durationMs = outcome.durationMs;
+    if (!outcome.ok) throw outcome.error;
+    flush();
+    post({ kind: "done", runId, result: renderResult(outcome.result), durationMs, dropped });
   } catch (error) {
     flush();
     post({ kind: "done", runId, error: serializeError(error, locator), durationMs, dropped });
@@ -416,7 +406,7 @@ async function run(request: RunRequest): Promise<void> {
 
 self.addEventListener("unhandledrejection", (event) => {
   event.preventDefault();
-  emit("error", ["Unhandled promise rejection:", event.reason]);
+  emit("error", [phrases.unhandledRejection, event.reason]);
 });
 
 self.onmessage = (event: MessageEvent<ToWorker>) => {

@@ -2,8 +2,17 @@
 // playground, and Reset back to the template. Adds "Share" and "Reset" buttons and a status line to the toolbar.
 
 import { CUSTOM_EVENT } from "../event-presets";
+import { messagesOf, type PlaygroundMessages } from "../i18n/index";
 import type { PlaygroundLanguage } from "../templates";
-import { decodeShareState, encodeShareState, SHARE_PARAM, type ShareState, shareParamOf } from "./share-state";
+import {
+  decodeShareState,
+  encodeShareState,
+  SHARE_PARAM,
+  type ShareProblem,
+  type ShareState,
+  ShareTooLongError,
+  shareParamOf,
+} from "./share-state";
 import "./share.css";
 
 /** What persistence needs from a mounted playground (a subset of its handle). */
@@ -75,7 +84,12 @@ const eventCountOf = (eventJson: string): number => {
  * Makes the event picker tell the truth about loaded events: their preset, else the hidden "custom" entry,
  * labelled with the number of events (e.g. several events opened from the code panel).
  */
-function showEventChoice(picker: HTMLSelectElement, eventName: string, eventJson: string): void {
+function showEventChoice(
+  picker: HTMLSelectElement,
+  eventName: string,
+  eventJson: string,
+  t: PlaygroundMessages["playground"],
+): void {
   if (eventName !== CUSTOM_EVENT && hasOption(picker, eventName)) {
     picker.value = eventName;
     return;
@@ -83,7 +97,7 @@ function showEventChoice(picker: HTMLSelectElement, eventName: string, eventJson
   const custom = [...picker.options].find((option) => option.value === CUSTOM_EVENT);
   if (!custom) return;
   const count = eventCountOf(eventJson);
-  custom.textContent = count > 1 ? `Custom: ${count} events` : "Custom event";
+  custom.textContent = count > 1 ? t.customEvents(count) : t.customEvent;
   picker.value = CUSTOM_EVENT;
 }
 
@@ -109,6 +123,11 @@ function button(label: string, role: string, title: string): HTMLButtonElement {
  * ```
  */
 export function attachPersistence(root: HTMLElement, playground: PersistablePlayground): () => void {
+  const t = messagesOf(root);
+  const ts = t.share;
+  /** A share problem in the page's language. */
+  const why = (problem: ShareProblem) =>
+    (ts.problems[problem.code] as (values: ShareProblem["values"]) => string)(problem.values);
   const key = autosaveKey(root);
   const eventSelect = select(root, "event");
   const templateSelect = select(root, "template");
@@ -124,8 +143,8 @@ export function attachPersistence(root: HTMLElement, playground: PersistablePlay
     status.dataset.tone = tone;
     status.hidden = text === "";
   };
-  const shareButton = button("Share", "share", "Copy a link that opens this handler and event (it does not run them)");
-  const resetButton = button("Reset", "reset", "Back to the template and the event you started with");
+  const shareButton = button(ts.share, "share", ts.shareTitle);
+  const resetButton = button(ts.reset, "reset", ts.resetTitle);
   const actions = root.querySelector(".fcpg-actions");
   actions?.append(shareButton, resetButton);
   root.querySelector(".fcpg-toolbar")?.after(status);
@@ -136,7 +155,7 @@ export function attachPersistence(root: HTMLElement, playground: PersistablePlay
   };
   const apply = (state: ShareState) => {
     playground.setCode(state.code, state.language);
-    if (eventSelect) showEventChoice(eventSelect, state.eventName, state.event);
+    if (eventSelect) showEventChoice(eventSelect, state.eventName, state.event, t.playground);
     playground.setEvent(state.event);
   };
 
@@ -148,20 +167,20 @@ export function attachPersistence(root: HTMLElement, playground: PersistablePlay
     if (decoded.ok) {
       apply(decoded.state);
       root.dataset.loadedFrom = "share";
-      say("Opened a shared handler and event. It has not been run: read it first, then press Run.");
+      say(ts.opened);
     } else {
       root.dataset.loadedFrom = "share-failed";
-      say(`${decoded.message} ${fallback}`, "error");
+      say(`${ts.cannotOpen(why(decoded.problem))} ${fallback}`, "error");
     }
   };
   const shared = isFirst ? shareParamOf(location.hash) : undefined;
-  if (shared !== undefined) openShared(shared, "Showing the default template instead.");
+  if (shared !== undefined) openShared(shared, ts.showingDefault);
   else {
     const saved = readSaved(key);
     if (saved && (saved.code !== playground.code || saved.event !== playground.eventJson)) {
       apply(saved);
       root.dataset.loadedFrom = "autosave";
-      say("Restored your last edit from this browser. Reset brings back the template.");
+      say(ts.restored);
     }
   }
 
@@ -175,10 +194,7 @@ export function attachPersistence(root: HTMLElement, playground: PersistablePlay
     } catch (error) {
       if (!quotaWarned) {
         quotaWarned = true;
-        say(
-          `Your edits cannot be saved in this browser (${(error as Error).name}); they last until you leave the page.`,
-          "error",
-        );
+        say(ts.cannotSave((error as Error).name), "error");
       }
     }
   };
@@ -198,7 +214,7 @@ export function attachPersistence(root: HTMLElement, playground: PersistablePlay
   const onHashChange = () => {
     const encoded = isFirst ? shareParamOf(location.hash) : undefined;
     if (encoded === undefined) return;
-    openShared(encoded, "Your handler and event are unchanged.");
+    openShared(encoded, ts.unchanged);
     // E.g. "Open in playground" from this page's own code panel: show where it opened.
     root.scrollIntoView({ behavior: "smooth", block: "start" });
   };
@@ -211,15 +227,16 @@ export function attachPersistence(root: HTMLElement, playground: PersistablePlay
     try {
       link = `${location.origin}${location.pathname}#${SHARE_PARAM}=${encodeShareState(current())}`;
     } catch (error) {
-      say(`Cannot make a link: ${(error as Error).message}.`, "error");
+      const reason = error instanceof ShareTooLongError ? ts.tooLargeForLink(error.length, error.max) : String(error);
+      say(ts.cannotLink(reason), "error");
       return;
     }
     history.replaceState(null, "", link);
     try {
       await navigator.clipboard.writeText(link);
-      say("Link copied. It opens this handler and event without running them.");
+      say(ts.copied);
     } catch {
-      say("The link is in the address bar (copying to the clipboard was not allowed).");
+      say(ts.inAddressBar);
     }
   });
   resetButton.addEventListener("click", () => {

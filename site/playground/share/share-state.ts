@@ -1,6 +1,7 @@
 // Share links: a playground's state in the URL hash, as `#share=<base64url of deflated JSON>`. The JSON carries a
 // version (`v: 1`), so a link made by a later playground is recognised and refused with a clear message instead of
-// being half-read. Decoding never throws: every failure says what is wrong, and the caller falls back to the default.
+// being half-read. Decoding never throws: every failure says what is wrong (as a code and values, which the page words
+// in its language), and the caller falls back to the default.
 
 import { deflateSync, Inflate, strFromU8, strToU8 } from "fflate";
 
@@ -26,8 +27,38 @@ export interface ShareState {
   event: string;
 }
 
+/** Why a share link cannot be opened: each reason's values (the message tables word them, i18n/). */
+export interface ShareProblemValues {
+  empty: Record<string, never>;
+  tooLong: { length: number; max: number };
+  badCharacters: Record<string, never>;
+  tooLarge: { kilobytes: number };
+  corrupt: Record<string, never>;
+  notState: Record<string, never>;
+  newer: { version: number };
+  noVersion: Record<string, never>;
+  badLanguage: { language: string; languages: string };
+  missingField: { field: string };
+}
+
+/** One reason a share link cannot be opened. */
+export type ShareProblem = {
+  [K in keyof ShareProblemValues]: { code: K; values: ShareProblemValues[K] };
+}[keyof ShareProblemValues];
+
 /** The result of {@link decodeShareState}: the state, or why the link cannot be opened. */
-export type DecodedShare = { ok: true; state: ShareState } | { ok: false; message: string };
+export type DecodedShare = { ok: true; state: ShareState } | { ok: false; problem: ShareProblem };
+
+/** Thrown by {@link encodeShareState} for a state too large for a link. */
+export class ShareTooLongError extends RangeError {
+  constructor(
+    readonly length: number,
+    readonly max: number,
+  ) {
+    super(`the handler and event are too large for a link (${length} characters compressed, at most ${max})`);
+    this.name = "ShareTooLongError";
+  }
+}
 
 /** The hash parameter holding a share link's state. */
 export const SHARE_PARAM = "share";
@@ -74,8 +105,8 @@ function inflateLimited(data: Uint8Array, limit: number): Uint8Array {
 }
 
 /**
- * Encodes a state for the URL hash: JSON, deflated (fflate), base64url. Throws a RangeError when the result
- * would be longer than {@link MAX_SHARE_CHARS}, so the caller can say so instead of making a broken link.
+ * Encodes a state for the URL hash: JSON, deflated (fflate), base64url. Throws a {@link ShareTooLongError} when the
+ * result would be longer than {@link MAX_SHARE_CHARS}, so the caller can say so instead of making a broken link.
  *
  * @example
  * ```ts
@@ -85,62 +116,63 @@ function inflateLimited(data: Uint8Array, limit: number): Uint8Array {
 export function encodeShareState(state: ShareState): string {
   const encoded = toBase64Url(deflateSync(strToU8(JSON.stringify(state)), { level: 9 }));
   if (encoded.length > MAX_SHARE_CHARS) {
-    throw new RangeError(
-      `the handler and event are too large for a link (${encoded.length} characters compressed, at most ${MAX_SHARE_CHARS}); share a shorter handler or event`,
-    );
+    throw new ShareTooLongError(encoded.length, MAX_SHARE_CHARS);
   }
   return encoded;
 }
 
 /**
  * Decodes {@link encodeShareState}'s output. Never throws: a truncated, garbled, oversized or newer-version link
- * gives `{ ok: false, message }` saying what is wrong.
+ * gives `{ ok: false, problem }` saying what is wrong.
  *
  * @example
  * ```ts
  * const decoded = decodeShareState(encoded);
  * if (decoded.ok) playground.setCode(decoded.state.code, decoded.state.language);
- * else showMessage(decoded.message);
+ * else showProblem(decoded.problem.code);
  * ```
  */
 export function decodeShareState(encoded: string): DecodedShare {
-  const fail = (why: string): DecodedShare => ({ ok: false, message: `This share link cannot be opened: ${why}.` });
-  if (encoded.length === 0) return fail("it holds no state (nothing after #share=)");
+  const fail = (problem: ShareProblem): DecodedShare => ({ ok: false, problem });
+  const none = {};
+  if (encoded.length === 0) return fail({ code: "empty", values: none });
   if (encoded.length > MAX_SHARE_CHARS) {
-    return fail(`it is ${encoded.length} characters long, more than the ${MAX_SHARE_CHARS} a link may hold`);
+    return fail({ code: "tooLong", values: { length: encoded.length, max: MAX_SHARE_CHARS } });
   }
-  if (!/^[A-Za-z0-9_-]+$/.test(encoded))
-    return fail("it contains characters a share link never has (was it cut or edited?)");
+  if (!/^[A-Za-z0-9_-]+$/.test(encoded)) return fail({ code: "badCharacters", values: none });
   let json: string;
   try {
     json = strFromU8(inflateLimited(fromBase64Url(encoded), MAX_SHARE_BYTES));
   } catch (error) {
     return fail(
       error instanceof RangeError
-        ? error.message
-        : "its data is corrupt or incomplete (was the link cut short when it was copied?)",
+        ? { code: "tooLarge", values: { kilobytes: MAX_SHARE_BYTES / 1000 } }
+        : { code: "corrupt", values: none },
     );
   }
   let value: unknown;
   try {
     value = JSON.parse(json);
   } catch {
-    return fail("its data is not a playground state");
+    return fail({ code: "notState", values: none });
   }
-  if (typeof value !== "object" || value === null) return fail("its data is not a playground state");
+  if (typeof value !== "object" || value === null) return fail({ code: "notState", values: none });
   const state = value as Record<string, unknown>;
   if (state.v !== 1) {
     return fail(
       typeof state.v === "number" && state.v > 1
-        ? `it was made by a newer playground (format v${state.v}; this one reads v1)`
-        : "its data has no format version",
+        ? { code: "newer", values: { version: state.v } }
+        : { code: "noVersion", values: none },
     );
   }
   if (typeof state.language !== "string" || !LANGUAGES.includes(state.language as PlaygroundLanguage)) {
-    return fail(`its language ${JSON.stringify(state.language)} is not one of ${LANGUAGES.join(", ")}`);
+    return fail({
+      code: "badLanguage",
+      values: { language: JSON.stringify(state.language), languages: LANGUAGES.join(", ") },
+    });
   }
   for (const field of ["code", "eventName", "event"] as const) {
-    if (typeof state[field] !== "string") return fail(`its "${field}" is missing or not text`);
+    if (typeof state[field] !== "string") return fail({ code: "missingField", values: { field } });
   }
   return {
     ok: true,

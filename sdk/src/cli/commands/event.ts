@@ -1,6 +1,7 @@
 import {
   CDN_EVENT_CATALOG,
   CDN_EVENT_NAMES,
+  closestMatch,
   formatIssuePath,
   isCdnEventName,
   safeParseCdnEvents,
@@ -15,7 +16,10 @@ Options:
   --set path=value  Change a field of every event. The path is relative to the event, e.g.
                     eventParameter.domain=cdn.example.com or eventParameter.objectPath[0]=/a.png.
                     A value that is valid JSON is used as JSON (numbers, arrays, true); otherwise
-                    it is a string. The result must still be a valid event.
+                    it is a string. The path must be a documented field and the result must
+                    still be a valid event.
+  --allow-unknown   Let --set add fields the format does not document (to test how a handler
+                    copes with drift; the SDK keeps them and reports them to onDrift).
   --compact         One line of JSON instead of indented JSON.
   -h, --help        Show this help.
 
@@ -25,6 +29,7 @@ Examples:
   fc-cdn-trigger event LogFileCreated
   fc-cdn-trigger event CachedObjectsRefreshed --set 'eventParameter.objectPath=["/index.html"]'
   fc-cdn-trigger event CdnDomainAdded CdnDomainDeleted --set resource.domain=www.example.com
+  fc-cdn-trigger event CdnDomainStarted --set eventParameter.reason=test --allow-unknown
 `;
 
 const UNSAFE = new Set(["__proto__", "prototype", "constructor"]);
@@ -49,13 +54,27 @@ function parsePath(path: string): (string | number)[] {
   return keys;
 }
 
-function setPath(target: Record<string, unknown>, keys: (string | number)[], value: unknown, raw: string): void {
+function setPath(
+  target: Record<string, unknown>,
+  keys: (string | number)[],
+  value: unknown,
+  raw: string,
+  allowUnknown: boolean,
+): void {
   let node: unknown = target;
   keys.forEach((key, index) => {
     const last = index === keys.length - 1;
     const container = node as Record<string | number, unknown>;
     if (typeof node !== "object" || node === null) {
       throw new CliUsageError(`--set ${raw}: ${formatIssuePath(keys.slice(0, index))} is not an object or array`);
+    }
+    // The sample holds every documented field, so a key it lacks is a typo (or, on purpose, drift).
+    if (typeof key === "string" && !Array.isArray(node) && !Object.hasOwn(container, key) && !allowUnknown) {
+      const known = Object.keys(container);
+      const hint = closestMatch(key, known);
+      throw new CliUsageError(
+        `--set ${raw}: ${formatIssuePath(keys.slice(0, index + 1))} is not a field of the event${hint ? ` (did you mean ${formatIssuePath([...keys.slice(0, index), hint])}?)` : ""}; fields here: ${known.join(", ")}. Add --allow-unknown to add it on purpose.`,
+      );
     }
     if (last) {
       container[key] = value;
@@ -80,6 +99,7 @@ export const eventCommand = defineCommand({
   help,
   options: {
     set: { type: "string", multiple: true },
+    "allow-unknown": { type: "boolean" },
     compact: { type: "boolean" },
   },
   async run({ values, positionals }, io) {
@@ -92,7 +112,7 @@ export const eventCommand = defineCommand({
     const events = positionals.map((name) => {
       if (!isCdnEventName(name)) throw new CliUsageError(unknownName("a CDN event", name, CDN_EVENT_NAMES));
       const event = structuredClone(CDN_EVENT_CATALOG[name].sample.events[0]) as Record<string, unknown>;
-      for (const { raw, keys, value } of sets) setPath(event, keys, value, raw);
+      for (const { raw, keys, value } of sets) setPath(event, keys, value, raw, values["allow-unknown"] === true);
       return event;
     });
     const envelope = { events };

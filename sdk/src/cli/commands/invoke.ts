@@ -32,7 +32,8 @@ Options:
 The handler file is loaded with Node's import(): .js, .cjs and .mjs work, and .ts where Node can
 strip its types (Node 22.18+); otherwise compile TypeScript first (or run this CLI under tsx).
 
-Exit code: 0 when the handler succeeded, 1 when it failed or timed out, 2 when the command line is wrong.
+Exit code: 0 when the handler succeeded, 1 when it failed or timed out or a file is missing or unreadable,
+2 when the command line is wrong.
 
 Examples:
   fc-cdn-trigger invoke dist/index.js --event LogFileCreated
@@ -68,7 +69,7 @@ function describeError(error: unknown): string {
 
 async function loadHandler(file: string, exportName: string, cwd: string): Promise<FcHandler> {
   const path = resolve(cwd, file);
-  if (!existsSync(path)) throw new CliUsageError(`cannot load ${file}: no such file`);
+  if (!existsSync(path)) throw new CliFailure(`cannot load ${file}: no such file`);
   let module: Record<string, unknown>;
   try {
     module = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
@@ -135,7 +136,8 @@ export const invokeCommand = defineCommand({
     const event = await loadEvent(values.event, io);
     const context = createFcContext({ function: { timeout } });
     const outcome = await invokeHandler(handler, event, { context, timeoutMs: timeout * 1000 });
-    const failed = outcome.error !== undefined;
+    // `ok`, not `error !== undefined`: a handler may reject with no reason at all.
+    const failed = !outcome.ok;
     if (values.json) {
       io.stdout(
         json({

@@ -1,4 +1,4 @@
-import { CDN_EVENT_NAMES, type CdnEventName, isCdnEventName } from "../../index.js";
+import { CDN_EVENT_NAMES, type CdnEventName, formatIssuePath, isCdnEventName } from "../../index.js";
 import {
   createTriggerConfig,
   createTriggerConfigs,
@@ -44,11 +44,14 @@ const FLAGS: Record<string, string> = {
   region: "--region",
 };
 
-const flagOf = (field: string) => {
-  const match = /^([A-Za-z]+)(?:\[(\d+)\])?(.*)$/.exec(field);
-  const flag = match ? FLAGS[match[1] as string] : undefined;
-  if (!match || !flag) return field;
-  return match[2] === undefined ? flag : `${flag} #${Number(match[2]) + 1}`;
+// An issue's path as the flag that set it: ["domains", 1] → "--domain #2", ["config", 0, "triggerConfig", "notes"] →
+// "--notes"; a path no flag sets is shown as the SDK writes it.
+const flagOf = (path: readonly (string | number)[]) => {
+  const at = path.findIndex((key) => typeof key === "string" && Object.hasOwn(FLAGS, key));
+  if (at < 0) return formatIssuePath(path);
+  const flag = FLAGS[path[at] as string] as string;
+  const index = path[at + 1];
+  return typeof index === "number" ? `${flag} #${index + 1}` : flag;
 };
 
 export const triggerCommand = defineCommand({
@@ -107,7 +110,8 @@ export const triggerCommand = defineCommand({
       return EXIT.ok;
     } catch (error) {
       if (!(error instanceof TriggerConfigError)) throw error;
-      const lines = error.issues.map((issue) => `${flagOf(issue.field)}: ${issue.message}`);
+      // Several triggers share the flags: a bad --notes is reported once, not once per event.
+      const lines = [...new Set(error.issues.map((issue) => `${flagOf(issue.path)}: ${issue.message}`))];
       throw new CliUsageError(
         lines.length === 1 ? (lines[0] as string) : `invalid options:\n${lines.map((l) => `  ${l}`).join("\n")}`,
       );

@@ -12,7 +12,7 @@ Options:
               {"valid": false, "issues": [...]}.
   -h, --help  Show this help.
 
-Exit code: 0 when valid, 1 when invalid, 2 when the command line is wrong.
+Exit code: 0 when valid, 1 when invalid or unreadable (a missing file too), 2 when the command line is wrong.
 
 Examples:
   fc-cdn-trigger validate event.json

@@ -2,7 +2,7 @@
 import { CDN_EVENT_NAMES } from "fc-cdn-trigger";
 import { createCdnEnvelope, createCdnEvent, invokeHandler } from "fc-cdn-trigger/testing";
 import { describe, expect, it } from "vitest";
-import { handler, type Outcome } from "./handler.js";
+import { handler, type Outcome } from "./index.js";
 
 describe("CDN handler", () => {
   it.each(CDN_EVENT_NAMES)("handles %s", async (name) => {
