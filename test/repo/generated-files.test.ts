@@ -1,5 +1,5 @@
 // The guards that keep generated files honest: `npm run generate -- --check` (run by `npm test` and the SDK build)
-// and .ci/check-clean-tree (run by .ci/run after the tests). Each is shown failing on a corrupted temporary copy.
+// and .ci/run's `git status --porcelain` check after the tests. Each is shown failing on a corrupted temporary copy.
 import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -83,7 +83,14 @@ describe("npm run generate -- --check", () => {
   }, 60_000);
 });
 
-describe(".ci/check-clean-tree", () => {
+describe(".ci/run's working-tree check (git status --porcelain)", () => {
+  // The function exactly as .ci/run holds it, between its markers.
+  const ciRun = readFileSync(join(REPO, ".ci/run"), "utf8");
+  const check = ciRun.slice(ciRun.indexOf("# check-clean-tree:begin"), ciRun.indexOf("# check-clean-tree:end"));
+  it(".ci/run defines the check and calls it after npm test", () => {
+    expect(check).toContain("git status --porcelain --untracked-files=all");
+    expect(ciRun.indexOf("\ncheck_clean_tree\n")).toBeGreaterThan(ciRun.indexOf("\nnpm test\n"));
+  });
   const git = (cwd: string, ...args: string[]) => execFileSync("git", args, { cwd, encoding: "utf8" });
   const clone = () => {
     const dir = mkdtempSync(join(tmpdir(), "fc-clean-tree-"));
@@ -94,7 +101,8 @@ describe(".ci/check-clean-tree", () => {
     git(dir, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "init");
     return dir;
   };
-  const run = (cwd: string) => spawnSync(join(REPO, ".ci/check-clean-tree"), { cwd, encoding: "utf8" });
+  const run = (cwd: string) =>
+    spawnSync("bash", ["-euo", "pipefail", "-c", `${check}\ncheck_clean_tree`], { cwd, encoding: "utf8" });
 
   it("passes on an unchanged tree", () => {
     expect(run(clone()).status).toBe(0);
