@@ -352,7 +352,10 @@ export const handler = defineCdnHandler({
     await expect
       .poll(() => page.locator('[data-role="event-status"]').getAttribute("data-status"), { timeout: 20_000 })
       .toBe("warn");
-    expect(await page.locator('[data-role="event-editor"] .squiggly-warning').count()).toBeGreaterThan(0);
+    // Monaco paints its markers a frame after the status is set: wait for them rather than read them at once.
+    await expect
+      .poll(() => page.locator('[data-role="event-editor"] .squiggly-warning').count(), { timeout: 20_000 })
+      .toBeGreaterThan(0);
     await page.selectOption('[data-role="event"]', "LogFileCreated");
     await expect
       .poll(() => page.locator('[data-role="event-status"]').getAttribute("data-status"), { timeout: 20_000 })
