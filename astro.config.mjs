@@ -63,6 +63,8 @@ export default defineConfig({
       lastUpdated: false,
       pagefind: true,
       customCss: ["./site/styles/site.css"],
+      // The search button's accessible name includes the shortcut it shows (see the component).
+      components: { Search: "./site/components/overrides/Search.astro" },
       tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
       // Long comment lines in generated handlers wrap instead of scrolling sideways (phones).
       expressiveCode: { defaultProps: { wrap: true } },
@@ -113,6 +115,7 @@ export default defineConfig({
           ],
         },
         ...(hasPlayground ? [{ ...sidebarLabel("sidebarPlayground"), link: "/playground/" }] : []),
+        { ...sidebarLabel("sidebarLogAnalyzer"), link: "/logs/" },
         typeDocSidebarGroup,
       ],
     }),

@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { reportPageVitePlugin } from "./sdk/scripts/report-page-bundle.mjs";
 import { summaryWorkerVitePlugin } from "./sdk/scripts/summary-worker-bundle.mjs";
 
 // Tests assert behaviour, not speed: property tests and builds take seconds on a loaded 2-core CI machine, so no
@@ -10,7 +11,8 @@ export default defineConfig({
     projects: [
       {
         // The sources' placeholder for the logs summary worker gets the bundled worker, as in the built SDK.
-        plugins: [summaryWorkerVitePlugin()],
+        // So does the CLI's HTML report page script (renderer + uPlot).
+        plugins: [summaryWorkerVitePlugin(), reportPageVitePlugin()],
         test: {
           name: "sdk",
           include: ["sdk/test/**/*.test.ts"],

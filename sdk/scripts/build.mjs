@@ -8,6 +8,7 @@ import * as esbuild from "esbuild";
 import { renderGenerated, staleFiles, staleMessage } from "../../scripts/generated-files.mjs";
 import { SDK_ENTRIES } from "./entries.mjs";
 import { FAST_PATH_FILE } from "./fast-path-codegen.mjs";
+import { reportPageEsbuildPlugin } from "./report-page-bundle.mjs";
 import { summaryWorkerEsbuildPlugin } from "./summary-worker-bundle.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -73,6 +74,8 @@ const common = {
 };
 // The logs entry embeds its summary worker, bundled on its own into one script (see summary-worker-bundle.mjs).
 common.plugins.push(summaryWorkerEsbuildPlugin());
+// The CLI's `logs report` writes its page script (renderer + uPlot) inline (see report-page-bundle.mjs).
+common.plugins.push(reportPageEsbuildPlugin());
 const entryPoints = present.map((dir) => ({
   in: join(src, dir, "index.ts"),
   out: dir === "." ? "index" : `${dir}/index`,

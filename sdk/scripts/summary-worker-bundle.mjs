@@ -1,11 +1,11 @@
 // The summary worker as one self-contained script. esbuild bundles src/logs/summary-worker.ts with what it
 // imports into a string, which replaces the placeholder module src/logs/summary-worker-source.ts wherever the SDK
 // is bundled: in its own build (summaryWorkerEsbuildPlugin, used by build.mjs) and in its tests
-// (summaryWorkerVitePlugin, used by vitest.config.ts, which runs the sources). Nothing is written to src, so
-// there is no generated file to keep fresh: the script exists only in what is built.
+// (summaryWorkerVitePlugin, used by vitest.config.ts, which runs the sources), through inline-bundle.mjs.
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
+import { inlineBundleEsbuildPlugin, inlineBundleVitePlugin } from "./inline-bundle.mjs";
 
 const logs = join(dirname(fileURLToPath(import.meta.url)), "..", "src", "logs");
 export const SUMMARY_WORKER_ENTRY = join(logs, "summary-worker.ts");
@@ -37,39 +37,15 @@ export async function bundleSummaryWorker() {
   };
 }
 
-/** The placeholder's replacement: the same export, holding the script. */
-const placeholderModule = (script) => `export const SUMMARY_WORKER_SCRIPT = ${JSON.stringify(script)};\n`;
+const spec = {
+  name: "summary-worker-script",
+  placeholder: SUMMARY_WORKER_PLACEHOLDER,
+  exportName: "SUMMARY_WORKER_SCRIPT",
+  bundle: bundleSummaryWorker,
+};
 
 /** For esbuild builds of the SDK: bundles the worker once per plugin and embeds it. */
-export function summaryWorkerEsbuildPlugin() {
-  let bundled;
-  return {
-    name: "summary-worker-script",
-    setup(build) {
-      build.onLoad({ filter: /[\\/]summary-worker-source\.ts$/ }, async (args) => {
-        if (resolve(args.path) !== SUMMARY_WORKER_PLACEHOLDER) return undefined;
-        bundled ??= bundleSummaryWorker();
-        const { script, inputs } = await bundled;
-        return { contents: placeholderModule(script), loader: "js", watchFiles: inputs };
-      });
-    },
-  };
-}
+export const summaryWorkerEsbuildPlugin = () => inlineBundleEsbuildPlugin(spec);
 
 /** For Vite and vitest, which run the sources: the same replacement, rebuilt when a file of the worker changes. */
-export function summaryWorkerVitePlugin() {
-  const isPlaceholder = (id) => resolve(id.split("?")[0]) === SUMMARY_WORKER_PLACEHOLDER;
-  return {
-    name: "summary-worker-script",
-    // vitest caches transformed modules by their own text, and the placeholder's never changes: never cache it.
-    configureVitest({ defineCacheKeyGenerator }) {
-      defineCacheKeyGenerator(({ id }) => (isPlaceholder(id) ? false : undefined));
-    },
-    async load(id) {
-      if (!isPlaceholder(id)) return undefined;
-      const { script, inputs } = await bundleSummaryWorker();
-      for (const input of inputs) this.addWatchFile(input);
-      return placeholderModule(script);
-    },
-  };
-}
+export const summaryWorkerVitePlugin = () => inlineBundleVitePlugin(spec);

@@ -89,6 +89,7 @@ function mixedLog(lines: number, seed: number): string {
     '[1/Jun/2024:08:00:00 +0800] 1.1.1.1 - 5 "-" "GET /" 200 1 2 HIT "ua"x',
     '[1/Jun/2024:08:00:00 +0800]  1.1.1.1 - 5 "-" "GET /" 200 1 2 HIT "ua"',
     '[1/Jun/2024:08:00:00 +0800] 1.1.1.1 - 5 "-" "GET /" 200 1 2 HIT "ua" "ct"\r',
+    '[1/Jun/2024:08:00:00 +0800] 1.1.1.1 - 5 "-" "GET /" 404 1 2 HIT "ua" "text/\\"x\\""',
   ];
   return `${parts.join("")}${extra.join("\n")}\n`;
 }
@@ -104,6 +105,10 @@ describe("summarizeCdnLog from bytes", () => {
       expect(summary.stats).toEqual(expected.stats);
     }
     expect(expected.stats.malformed).toBeGreaterThan(50);
+    // Every list has something to compare, escaped content types included.
+    const { top } = expected.summary;
+    for (const list of Object.values(top)) expect(list.length).toBeGreaterThan(0);
+    expect(top.contentTypes.map((entry) => entry.value)).toContain('text/"x"');
     // Feeding a megabyte one byte at a time takes seconds, more on a busy machine.
   }, 30_000);
 
@@ -147,7 +152,10 @@ describe("summarizeCdnLog from bytes", () => {
     const expected = await viaStrings(text, options);
     const { summary } = await viaBytes(gzipSync(text), { ...options, worker: false });
     expect(summary.top).toEqual(expected.summary.top);
+    expect(summary.topUnlistedMax).toEqual(expected.summary.topUnlistedMax);
     expect(summary.top.clientIps.some((entry) => entry.maxOverestimate > 0)).toBe(true);
+    // After evictions the bound is at least the smallest counter's count, never 0.
+    expect(summary.topUnlistedMax.clientIps).toBeGreaterThan(0);
   });
 
   it("rejects a line over 4 MiB, saying which line", async () => {

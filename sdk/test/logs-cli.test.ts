@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -128,5 +128,97 @@ describe("fc-cdn-trigger logs summarize", () => {
     );
     expect((await run(["logs", "tail", file])).stderr).toContain('unknown subcommand "tail"');
     expect((await run(["logs", "--help"])).stdout).toContain("Usage: fc-cdn-trigger logs summarize");
+  });
+});
+
+describe("fc-cdn-trigger logs merge", () => {
+  const start = Date.parse("2024-06-01T08:00:00+08:00");
+  /** Summarises three hourly logs with `logs summarize --json`, into 08.json, 09.json, 10.json. */
+  async function hourlySummaries() {
+    const names: string[] = [];
+    for (const hour of [0, 1, 2]) {
+      const log = join(dir, `hour-${hour}.gz`);
+      writeFileSync(
+        log,
+        gzipSync(generateCdnLog({ lines: 800, seed: 40 + hour, start: new Date(start + hour * 3_600_000) })),
+      );
+      const { code, stdout } = await run(["logs", "summarize", log, "--json", "--top", "5"]);
+      expect(code).toBe(0);
+      const name = `${8 + hour}.json`.padStart(7, "0");
+      writeFileSync(join(dir, name), stdout);
+      names.push(name);
+    }
+    return names;
+  }
+
+  it("merges the versioned JSON of `logs summarize --json` into the summary of all the logs", async () => {
+    const names = await hourlySummaries();
+    const first = JSON.parse(readFileSync(join(dir, names[0] as string), "utf8"));
+    expect(first).toMatchObject({ format: "fc-cdn-trigger/log-summary", version: 1 });
+    const merged = await run(["logs", "merge", ...names, "--json"]);
+    expect(merged.code).toBe(0);
+    expect(merged.stderr).toBe("");
+    const day = JSON.parse(merged.stdout);
+    expect(day).toMatchObject({ format: "fc-cdn-trigger/log-summary", version: 1, requests: 2400 });
+    expect(day.perHour).toHaveLength(3);
+    expect(day.top.urls).toHaveLength(5);
+    // The same as summarising the three logs as one.
+    writeFileSync(
+      join(dir, "day.log"),
+      [0, 1, 2]
+        .map((hour) => generateCdnLog({ lines: 800, seed: 40 + hour, start: new Date(start + hour * 3_600_000) }))
+        .join(""),
+    );
+    const whole = JSON.parse((await run(["logs", "summarize", "day.log", "--json", "--top", "5"])).stdout);
+    for (const key of [
+      "requests",
+      "bytes",
+      "statusClasses",
+      "cacheHits",
+      "perHour",
+      "responseTimeMs",
+      "firstTime",
+      "lastTime",
+    ]) {
+      expect(day[key], key).toEqual(whole[key]);
+    }
+    // Merged output merges again; the text form names how many summaries it merged.
+    writeFileSync(join(dir, "day.json"), merged.stdout);
+    const text = await run(["logs", "merge", "day.json", "--top", "2"]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^1 summary merged: 2,400 requests\n/);
+    expect(text.stdout).toContain("top 4xx URLs");
+  });
+
+  it("names the file and the JSON path of a bad summary (exit 1)", async () => {
+    const [good] = await hourlySummaries();
+    const bad = JSON.parse(readFileSync(join(dir, good as string), "utf8"));
+    bad.perHour[0].requests = "many";
+    writeFileSync(join(dir, "bad.json"), JSON.stringify(bad));
+    const wrong = await run(["logs", "merge", good as string, "bad.json"]);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stdout).toBe("");
+    expect(wrong.stderr).toMatch(
+      /^fc-cdn-trigger logs: bad\.json: .*\$\.perHour\[0\]\.requests: must be a number, got a string/,
+    );
+    writeFileSync(join(dir, "not.json"), "[1/Jun/2024:08:00:00 +0800] a log line, not JSON");
+    expect((await run(["logs", "merge", "not.json"])).stderr).toMatch(/not\.json: .*\$: is not JSON/);
+    writeFileSync(join(dir, "other.json"), JSON.stringify({ format: "fc-cdn-trigger/log-summary", version: 7 }));
+    expect((await run(["logs", "merge", "other.json"])).stderr).toMatch(/other\.json: .*\$\.version: is 7; .*upgrade/);
+    const missing = await run(["logs", "merge", "nope.json"]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("cannot read nope.json: no such file");
+  });
+
+  it("has --help and rejects a wrong command line (exit 2)", async () => {
+    const help = await run(["logs", "merge", "--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: fc-cdn-trigger logs merge <summary\.json…>/);
+    const none = await run(["logs", "merge"]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain("give the summaries to merge");
+    expect((await run(["logs", "merge", "a.json", "--top", "0"])).code).toBe(2);
+    expect((await run(["logs", "merge", "a.json", "--bogus"])).stderr).toContain("unknown option");
+    expect((await run(["logs", "--help"])).stdout).toContain("fc-cdn-trigger logs merge");
   });
 });

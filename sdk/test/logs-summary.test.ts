@@ -62,11 +62,61 @@ describe("summarizeCdnLog", () => {
       ["1.1.1.1", 3],
       ["2.2.2.2", 1],
     ]);
-    expect(summary.perHour).toEqual([
-      { start: new Date("2024-06-01T00:00:00Z"), requests: 1, bytes: 1000 },
-      { start: new Date("2024-06-01T01:00:00Z"), requests: 4, bytes: 3700 },
+    expect(summary.top.contentTypes).toEqual([
+      { value: "application/javascript", count: 3, maxOverestimate: 0 },
+      { value: "application/json", count: 1, maxOverestimate: 0 },
     ]);
-    expect(summary.responseTimeMs).toEqual({ p50: 30, p95: 1000, p99: 1000, max: 1000, mean: 1100 / 5 });
+    expect(summary.top.clientErrorUrls).toEqual([{ value: "https://a.example/y.png", count: 1, maxOverestimate: 0 }]);
+    expect(summary.top.serverErrorUrls).toEqual([{ value: "https://a.example/api", count: 1, maxOverestimate: 0 }]);
+    // Lists cut at 2 say how often a value left out can have been seen; complete lists say 0.
+    expect(summary.topUnlistedMax).toEqual({
+      urls: 1,
+      referers: 0,
+      userAgents: 1,
+      clientIps: 1,
+      contentTypes: 0,
+      clientErrorUrls: 0,
+      serverErrorUrls: 0,
+    });
+    const classes = (c2: number, c3: number, c4: number, c5: number) => ({
+      "1xx": 0,
+      "2xx": c2,
+      "3xx": c3,
+      "4xx": c4,
+      "5xx": c5,
+      other: 0,
+    });
+    expect(summary.perHour).toEqual([
+      {
+        start: new Date("2024-06-01T00:00:00Z"),
+        requests: 1,
+        bytes: 1000,
+        cacheHits: { requests: 1, bytes: 1000 },
+        statusClasses: classes(1, 0, 0, 0),
+      },
+      {
+        start: new Date("2024-06-01T01:00:00Z"),
+        requests: 4,
+        bytes: 3700,
+        cacheHits: { requests: 1, bytes: 0 },
+        statusClasses: classes(1, 1, 1, 1),
+      },
+    ]);
+    expect(summary.responseTimeMs).toEqual({
+      p50: 30,
+      p95: 1000,
+      p99: 1000,
+      max: 1000,
+      mean: 1100 / 5,
+      histogram: [
+        { fromMs: 10, toMs: 10, count: 1 },
+        { fromMs: 20, toMs: 20, count: 1 },
+        { fromMs: 30, toMs: 30, count: 1 },
+        { fromMs: 40, toMs: 40, count: 1 },
+        // Above 256 ms a bucket spans under 0.4%: 1000 falls in 1000-1003.
+        { fromMs: 1000, toMs: 1003, count: 1 },
+      ],
+    });
     expect(summary.firstTime).toEqual(new Date("2024-06-01T00:59:59Z"));
     expect(summary.lastTime).toEqual(new Date("2024-06-01T01:30:00Z"));
     expect(summary.stats).toBeUndefined();
@@ -113,17 +163,51 @@ describe("summarizeCdnLog", () => {
         5,
       ),
     );
-    const hours = new Map<string, { requests: number; bytes: number }>();
+    for (const [list, values] of [
+      ["contentTypes", records.map((r) => r.contentType)],
+      ["clientErrorUrls", records.map((r) => (Math.floor(r.status / 100) === 4 ? r.url : null))],
+      ["serverErrorUrls", records.map((r) => (Math.floor(r.status / 100) === 5 ? r.url : null))],
+    ] as const) {
+      expect(summary.top[list]).toEqual(exactTop([...values], 5));
+      // Nothing was evicted: the bound on what is left out is the first count left out.
+      expect(summary.topUnlistedMax[list]).toBe(exactTop([...values], 6)[5]?.count ?? 0);
+    }
+    const hours = new Map<string, { requests: number; bytes: number; hits: number; hitBytes: number; c4: number }>();
     for (const r of records) {
       const key = `${r.time.toISOString().slice(0, 13)}:00:00.000Z`;
-      const bucket = hours.get(key) ?? { requests: 0, bytes: 0 };
+      const bucket = hours.get(key) ?? { requests: 0, bytes: 0, hits: 0, hitBytes: 0, c4: 0 };
       bucket.requests++;
       bucket.bytes += r.responseBytes;
+      if (r.cacheStatus === "HIT") {
+        bucket.hits++;
+        bucket.hitBytes += r.responseBytes;
+      }
+      if (Math.floor(r.status / 100) === 4) bucket.c4++;
       hours.set(key, bucket);
     }
-    expect(summary.perHour.map((h) => ({ ...h, start: h.start.toISOString() }))).toEqual(
-      [...hours].sort().map(([start, h]) => ({ start, ...h })),
+    expect(
+      summary.perHour.map((h) => ({
+        start: h.start.toISOString(),
+        requests: h.requests,
+        bytes: h.bytes,
+        hits: h.cacheHits.requests,
+        hitBytes: h.cacheHits.bytes,
+        c4: h.statusClasses["4xx"],
+      })),
+    ).toEqual([...hours].sort().map(([start, h]) => ({ start, ...h })));
+    const histogram = new Map<number, number>();
+    for (const r of records) histogram.set(r.responseTimeMs, (histogram.get(r.responseTimeMs) ?? 0) + 1);
+    const below256 = summary.responseTimeMs.histogram.filter((b) => b.toMs < 256);
+    expect(below256).toEqual(
+      [...histogram]
+        .filter(([ms]) => ms < 256)
+        .sort(([a], [b]) => a - b)
+        .map(([ms, count]) => ({ fromMs: ms, toMs: ms, count })),
     );
+    for (const bucket of summary.responseTimeMs.histogram) {
+      const inBucket = records.filter((r) => r.responseTimeMs >= bucket.fromMs && r.responseTimeMs <= bucket.toMs);
+      expect(inBucket.length).toBe(bucket.count);
+    }
     const sorted = records.map((r) => r.responseTimeMs).sort((a, b) => a - b);
     for (const p of [50, 95, 99] as const) {
       const exact = nearestRank(sorted, p);
@@ -139,7 +223,7 @@ describe("summarizeCdnLog", () => {
     const summary = await summarizeCdnLog((async function* () {})());
     expect(summary.requests).toBe(0);
     expect(summary.cacheHitRatio).toEqual({ byRequests: 0, byBytes: 0 });
-    expect(summary.responseTimeMs).toEqual({ p50: 0, p95: 0, p99: 0, max: 0, mean: 0 });
+    expect(summary.responseTimeMs).toEqual({ p50: 0, p95: 0, p99: 0, max: 0, mean: 0, histogram: [] });
     expect(summary.firstTime).toBeNull();
     expect(summary.perHour).toEqual([]);
   });

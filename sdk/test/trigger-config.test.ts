@@ -460,6 +460,41 @@ describe("renderServerlessDevsYaml", () => {
     });
   });
 
+  it("writes the function's role and environment variables, as s deploy reads them", async () => {
+    const triggers = createTriggerConfigs({ eventNames: ["LogFileCreated"], domains: ["example.com"] });
+    const text = renderServerlessDevsYaml({
+      name: "log-file-handler",
+      code: "./code.zip",
+      role: "fc-cdn-log-summaries",
+      environmentVariables: { SUMMARY_BUCKET: "my-bucket", SUMMARY_PREFIX: "a: b # c" },
+      triggers,
+    });
+    const props = (await readServerlessDevsYaml(text))["log-file-handler"];
+    expect(props).toMatchObject({
+      // Serverless Devs fills in the deployer's account, as in the triggers' invocationRole.
+      role: "acs:ram::${config('AccountID')}:role/fc-cdn-log-summaries",
+      environmentVariables: { SUMMARY_BUCKET: "my-bucket", SUMMARY_PREFIX: "a: b # c" },
+    });
+  });
+
+  it("refuses a bad role or environment variable, naming each", () => {
+    const triggers = createTriggerConfigs({ eventNames: ["LogFileCreated"], domains: ["example.com"] });
+    const issues = thrownIssues(() =>
+      renderServerlessDevsYaml({
+        name: "x",
+        code: ".",
+        role: "acs:ram::1:role/x",
+        environmentVariables: { "1ST": "a", OK: "${config('x')}" },
+        triggers,
+      }),
+    );
+    expect(issues.map(({ code, path }) => ({ code, path }))).toEqual([
+      { code: "invalid_name", path: ["role"] },
+      { code: "invalid_name", path: ["environmentVariables", "1ST"] },
+      { code: "template_syntax", path: ["environmentVariables", "OK"] },
+    ]);
+  });
+
   it("refuses what s deploy could not use, naming each field", () => {
     const triggers = createTriggerConfigs({ eventNames: ["CdnDomainAdded"], domains: ["example.com"], notes: "${x}" });
     const issues = thrownIssues(() =>

@@ -82,6 +82,9 @@ const EN = {
   sidebarAllEvents: "All events",
   sidebarGuides: "Guides",
   sidebarPlayground: "Playground",
+  // Under a guide's runnable snippet: opens the playground with that snippet and an event.
+  tryInPlayground: "Try this in the playground",
+  sidebarLogAnalyzer: "Log analyzer",
   sidebarApiReference: "API reference",
 };
 
@@ -155,6 +158,8 @@ const ZH_CN: DocsMessages = {
   sidebarAllEvents: "全部事件",
   sidebarGuides: "指南",
   sidebarPlayground: "演练场",
+  tryInPlayground: "在演练场中试试",
+  sidebarLogAnalyzer: "日志分析器",
   sidebarApiReference: "API 参考",
 };
 

@@ -1,16 +1,15 @@
-// Keeps Monaco's CSS off docs pages. Astro links, up front, every stylesheet reachable from a page's scripts,
-// dynamic imports included: a page with a lazy "Try it" playground would carry Monaco's ~28 kB (gzip) of editor CSS
-// before anyone scrolls to it. Vite's preload helper already loads that CSS together with the Monaco chunk (it is in
-// the chunk's preload list), so after the build the up-front links are removed from every page but /playground/
-// itself, where the editor starts at once.
+// Keeps Monaco's CSS from being linked up front. Astro links, up front, every stylesheet reachable from a page's
+// scripts, dynamic imports included: a page with a lazy "Try it" playground would carry Monaco's ~28 kB (gzip) of
+// editor CSS before anyone scrolls to it, and on /playground/ those render-blocking links would delay the first
+// paint, which the editor waits for anyway (client/mount.ts). Vite's preload helper already loads that CSS together
+// with the Monaco chunk (it is in the chunk's preload list, and the import waits for it), so after the build the
+// up-front links are removed from every page.
 import { readdir, readFile, writeFile } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** What only Monaco's stylesheets contain. */
 const MONACO_CSS = /\.monaco-(editor|component|workbench|hover|aria-container)\b/;
-/** Pages that start the editor immediately and keep the up-front links. */
-const EAGER_PAGES = /^playground(\/|\.html$)/;
 
 async function* htmlFiles(dir) {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
@@ -47,7 +46,6 @@ export function lazyMonacoCss() {
         };
         let pages = 0;
         for await (const file of htmlFiles(out)) {
-          if (EAGER_PAGES.test(relative(out, file))) continue;
           const html = await readFile(file, "utf8");
           const links = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"[^>]*>/g)];
           let next = html;

@@ -10,11 +10,12 @@ export type ScriptLanguage = Exclude<PlaygroundLanguage, "python">;
 /** A template id, as used in `data-template` and the template picker. */
 export type TemplateId = "sdk" | "plain" | "official" | "logs";
 
-/** One template: its source in each language (its label is in the message tables, i18n/: `playground.templates`). */
+/**
+ * One template: its source in each script language. Its label and description, per language, are in the message
+ * tables (i18n/: `playground.templates`, `templateHints`, `pythonTemplates`, `pythonTemplateHints`).
+ */
 export interface HandlerTemplate {
   id: TemplateId;
-  /** One line shown under the picker. */
-  hint: string;
   source: Record<ScriptLanguage, string>;
 }
 
@@ -155,26 +156,10 @@ export const handler = defineCdnHandler({
  * ```
  */
 export const TEMPLATES: readonly HandlerTemplate[] = [
-  {
-    id: "sdk",
-    hint: "Typed routes per event; the SDK parses and validates the body.",
-    source: SDK,
-  },
-  {
-    id: "plain",
-    hint: "No dependency: the event is a Buffer you parse yourself.",
-    source: PLAIN,
-  },
-  {
-    id: "official",
-    hint: "The if/else chain of FC's Python sample, in JavaScript with a callback.",
-    source: OFFICIAL,
-  },
-  {
-    id: "logs",
-    hint: "Streams the event's gzip log file (a generated sample) and prints top URLs, cache hit ratio, status classes.",
-    source: LOGS,
-  },
+  { id: "sdk", source: SDK },
+  { id: "plain", source: PLAIN },
+  { id: "official", source: OFFICIAL },
+  { id: "logs", source: LOGS },
 ];
 
 /** The language a template opens in by default: the official-sample shape is JavaScript, like FC's console. */
@@ -191,3 +176,47 @@ export const defaultLanguageOf = (id: TemplateId): PlaygroundLanguage =>
  */
 export const templateById = (id: string | undefined): HandlerTemplate =>
   TEMPLATES.find((template) => template.id === id) ?? (TEMPLATES[0] as HandlerTemplate);
+
+/** The template picker's words, from the page's message table (`t.playground`). */
+interface TemplateWords {
+  templates: Record<TemplateId, string>;
+  templateHints: Record<TemplateId, string>;
+  pythonTemplates: Record<TemplateId, string>;
+  pythonTemplateHints: Record<TemplateId, string>;
+}
+
+/**
+ * A template's label and one-line description in the picker, for the handler's language: Python's templates
+ * are not the TypeScript ones (there is no defineCdnHandler in Python), so they are named for what they do.
+ *
+ * @example
+ * ```ts
+ * templateWords(PLAYGROUND_MESSAGES.en.playground, "sdk", "python").label; // "One function per event"
+ * ```
+ */
+export function templateWords(
+  t: TemplateWords,
+  id: TemplateId,
+  language: PlaygroundLanguage,
+): { label: string; hint: string } {
+  return language === "python"
+    ? { label: t.pythonTemplates[id], hint: t.pythonTemplateHints[id] }
+    : { label: t.templates[id], hint: t.templateHints[id] };
+}
+
+/**
+ * Words the template picker's options (and its description, the `title`) for `language`.
+ *
+ * @example
+ * ```ts
+ * labelTemplatePicker(select, t.playground, "python");
+ * ```
+ */
+export function labelTemplatePicker(select: HTMLSelectElement, t: TemplateWords, language: PlaygroundLanguage): void {
+  for (const option of select.options) {
+    const { label, hint } = templateWords(t, templateById(option.value).id, language);
+    option.textContent = label;
+    option.title = hint;
+  }
+  select.title = select.selectedOptions[0]?.title ?? "";
+}

@@ -2,19 +2,18 @@
 // Chinese event pages are Chinese (from the catalog's translation and the docs message table) with the same code,
 // search stays in the page's language and finds Chinese pages by Chinese words, and axe finds nothing serious.
 import { readdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join, relative, sep } from "node:path";
 import { CDN_EVENT_CATALOG, CDN_EVENT_NAMES, type CdnEventName } from "fc-cdn-trigger";
 import { CDN_CATALOG_ZH_CN } from "fc-cdn-trigger/tooling";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DOCS_MESSAGES } from "../../site/lib/docs-messages.js";
+import { runAxe } from "./axe.js";
 import { launchBrowser, type SiteBrowser } from "./browser.js";
 
 const site = inject("siteUrl");
 const DIST = inject("siteDist");
 const ZH = "zh-cn";
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 /** Every page of the built site, as its folder relative to dist/ with a trailing slash ("" for the home page). */
 const pageFolders = (dir = DIST): string[] =>
@@ -78,7 +77,7 @@ async function visit(path: string) {
 const proseText = () =>
   page.evaluate(() => {
     const body = document.body.cloneNode(true) as HTMLElement;
-    for (const node of body.querySelectorAll("pre, code, script, style, template")) node.remove();
+    for (const node of body.querySelectorAll("pre, code, kbd, script, style, template")) node.remove();
     return body.textContent ?? "";
   });
 
@@ -223,19 +222,7 @@ describe("accessibility", () => {
     "axe reports no serious or critical violation on %s",
     async (path) => {
       await visit(path);
-      await page.addScriptTag({ content: AXE_SOURCE });
-      const violations = await page.evaluate(async () => {
-        const { axe } = window as unknown as {
-          axe: {
-            run(): Promise<{
-              violations: { id: string; impact?: string | null; nodes: { target: unknown[] }[] }[];
-            }>;
-          };
-        };
-        const result = await axe.run();
-        return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target) }));
-      });
-      const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+      const serious = await runAxe(page);
       expect(serious).toEqual([]);
     },
   );

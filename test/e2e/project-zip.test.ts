@@ -1,10 +1,13 @@
-// "Download as an FC project": the zip the browser builds downloads, unzips, holds every file it should (handler,
-// package.json, s.yaml with one trigger per event, README with the deploy steps), and its handler runs in Node
-// through invokeHandler, the way Function Compute would call it.
+// "Download project": the zip the browser builds downloads, unzips, holds every file it should (handler, package.json
+// or requirements.txt, event.json, a test, s.yaml with one trigger per event, README with the test and deploy
+// steps), and runs: from the code panel (generated handlers) through invokeHandler, and from the playground (the
+// handler as written, in TypeScript, JavaScript and Python) by running the README's own commands, with the
+// machine's node (as a user would, and FC's Node.js 20) and python3.
+import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { delimiter, dirname, join } from "node:path";
 import { build } from "esbuild";
 import type { CdnEventName } from "fc-cdn-trigger";
 import { createCdnEnvelope, invokeHandler } from "fc-cdn-trigger/testing";
@@ -18,7 +21,8 @@ import {
 import { strFromU8, unzipSync } from "fflate";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { runPythonHandler } from "../support/python3.js";
+import { readServerlessDevsYaml, sYamlAround } from "../../sdk/test/deploy-tools.js";
+import { python3Version, runPythonHandler } from "../support/python3.js";
 import { launchBrowser, type SiteBrowser } from "./browser.js";
 import { ROOT } from "./paths.js";
 
@@ -92,7 +96,9 @@ describe("Download as an FC project", () => {
     });
     expect(name).toBe("cdn-events-handler.zip");
     expect(Object.keys(files).sort()).toEqual(
-      ["README.md", "code/index.js", "code/package.json", "s.yaml"].map((f) => `cdn-events-handler/${f}`).sort(),
+      ["README.md", "code/event.json", "code/handler.test.mjs", "code/index.js", "code/package.json", "s.yaml"]
+        .map((f) => `cdn-events-handler/${f}`)
+        .sort(),
     );
     const file = (path: string) => files[`cdn-events-handler/${path}`] as string;
 
@@ -123,7 +129,8 @@ describe("Download as an FC project", () => {
     expect(readme).toContain("s deploy");
     expect(readme).toContain("npm install --omit=dev");
     // Run from code/, where npm install puts the SDK: from the project root, npx would download another copy.
-    expect(readme).toContain("cd code && npm install && npx fc-cdn-trigger invoke index.js --event LogFileCreated");
+    expect(readme).toContain("cd code && npm install && npm test");
+    expect(readme).toContain("npx fc-cdn-trigger invoke index.js --event event.json");
     expect(readme).not.toContain("invoke code/");
 
     // Run it as FC would, with fc-cdn-trigger installed in code/node_modules as `npm install` would.
@@ -146,7 +153,9 @@ describe("Download as an FC project", () => {
     expect(name).toBe("cdn-cached-objects-refreshed.zip");
     const root = "cdn-cached-objects-refreshed";
     expect(Object.keys(files).sort()).toEqual(
-      ["README.md", "package.json", "s.yaml", "src/index.ts", "tsconfig.json"].map((f) => `${root}/${f}`).sort(),
+      ["README.md", "event.json", "package.json", "s.yaml", "src/index.ts", "test/handler.test.mjs", "tsconfig.json"]
+        .map((f) => `${root}/${f}`)
+        .sort(),
     );
     expect(files[`${root}/src/index.ts`]).toBe(generateHandlerCode({ language: "typescript", events, style: "sdk" }));
     const pkg = JSON.parse(files[`${root}/package.json`] as string);
@@ -181,7 +190,10 @@ describe("Download as an FC project", () => {
     const { files } = await download({ events, language: "python", style: "plain", domains: ["example.com"] });
     const root = "cdn-domain-stopped";
     expect(Object.keys(files).sort()).toEqual(
-      ["README.md", "code/index.py", "s.yaml"].map((f) => `${root}/${f}`).sort(),
+      ["README.md", "code/index.py", "code/requirements.txt", "event.json", "fc_context.py", "invoke.py", "s.yaml"]
+        .concat("test_handler.py")
+        .map((f) => `${root}/${f}`)
+        .sort(),
     );
     expect(files[`${root}/code/index.py`]).toBe(generateHandlerCode({ language: "python", events, style: "plain" }));
     expect(files[`${root}/s.yaml`]).toContain("runtime: python3.10");
@@ -206,4 +218,174 @@ describe("Download as an FC project", () => {
     expect(await error.textContent()).toContain("IP address");
     expect(browser.consoleErrors).toEqual([]);
   });
+});
+
+// ---- "Download project" in the playground: the handler as written, run by the README's own commands -------------
+
+const PLAYGROUND = "[data-fc-playground]";
+
+/** PATH without any node_modules/.bin: `node` and `npm` are the machine's, as a user would have them. */
+const userPath = () =>
+  (process.env.PATH ?? "")
+    .split(delimiter)
+    .filter((dir) => !dir.includes("node_modules"))
+    .join(delimiter);
+
+/** Sets the playground's template, language and event, and downloads the project it holds. */
+async function downloadFromPlayground(
+  template: string,
+  language: CodegenLanguage,
+  event: CdnEventName,
+): Promise<{ name: string; files: Record<string, string>; code: string; eventJson: string }> {
+  await page.waitForSelector(`${PLAYGROUND}[data-state="ready"]`, { timeout: 60_000 });
+  const state = await page.evaluate(
+    ([id, lang, preset]) => {
+      const root = document.querySelector("[data-fc-playground]") as HTMLElement & {
+        playground: {
+          setTemplate(id: string, language?: string): void;
+          setEvent(preset: string): void;
+          code: string;
+          eventJson: string;
+        };
+      };
+      root.playground.setEvent(preset as string);
+      root.playground.setTemplate(id as string, lang as string);
+      return { code: root.playground.code, eventJson: root.playground.eventJson };
+    },
+    [template, language, event],
+  );
+  const button = page.locator(`${PLAYGROUND} [data-role="download-project"]`);
+  await button.waitFor({ state: "visible" });
+  const [file] = await Promise.all([page.waitForEvent("download"), button.click()]);
+  const files: Record<string, string> = {};
+  for (const [path, data] of Object.entries(unzipSync(readFileSync(await file.path())))) files[path] = strFromU8(data);
+  return { name: file.suggestedFilename(), files, ...state };
+}
+
+/** The README's "Test it locally first" commands, one per line, without their comments. */
+function readmeTestCommands(readme: string): string[] {
+  const block = /## Test it locally first\n\n```sh\n([\s\S]*?)```/.exec(readme)?.[1];
+  if (!block) throw new Error(`the README has no "Test it locally first" commands:\n${readme}`);
+  return block
+    .split("\n")
+    .map((line) => line.replace(/\s+#.*$/, "").trim())
+    .filter(Boolean);
+}
+
+/**
+ * Runs README command lines in `dir` as a shell would (`cd` carries over, `&&` stops at a failure), with the
+ * machine's node, npm and python3. `npm install` needs the registry, which tests do not use: the packages it would
+ * install are linked from this repository beforehand (see provideNodeModules), so it is the one step skipped.
+ */
+function runCommands(dir: string, commands: string[]): string {
+  let cwd = dir;
+  let output = "";
+  for (const line of commands) {
+    for (const part of line.split("&&").map((p) => p.trim())) {
+      if (part.startsWith("cd ")) {
+        cwd = join(cwd, part.slice(3).trim());
+        continue;
+      }
+      if (/^npm install\b/.test(part)) continue;
+      const run = spawnSync("sh", ["-c", part], {
+        cwd,
+        encoding: "utf8",
+        env: { PATH: userPath(), HOME: dir, npm_config_cache: join(dir, ".npm"), npm_config_offline: "true" },
+        timeout: 120_000,
+      });
+      output += `$ ${part}\n${run.stdout}${run.stderr}`;
+      if (run.status !== 0) throw new Error(`README command failed (exit ${run.status}) in ${cwd}:\n${output}`);
+    }
+  }
+  return output;
+}
+
+/** What `npm install` would put in `modulesAt/node_modules` for the test: the built SDK, and esbuild for TypeScript. */
+function provideNodeModules(modulesAt: string, withEsbuild: boolean): void {
+  const modules = join(modulesAt, "node_modules");
+  mkdirSync(join(modules, ".bin"), { recursive: true });
+  symlinkSync(join(ROOT, "sdk"), join(modules, "fc-cdn-trigger"), "dir");
+  symlinkSync("../fc-cdn-trigger/bin/fc-cdn-trigger.js", join(modules, ".bin/fc-cdn-trigger"));
+  if (withEsbuild) {
+    for (const name of ["esbuild", "@esbuild"])
+      symlinkSync(join(ROOT, "node_modules", name), join(modules, name), "dir");
+    symlinkSync("../esbuild/bin/esbuild", join(modules, ".bin/esbuild"));
+  }
+}
+
+/** s.yaml read by Serverless Devs' parser: the function's props, whose triggers are the SDK's for `events`. */
+async function expectTriggers(yaml: string, events: CdnEventName[], domains: string[], runtime: string) {
+  const resources = await readServerlessDevsYaml(yaml);
+  const props = Object.values(resources)[0] as Record<string, unknown>;
+  expect(props.runtime).toBe(runtime);
+  const configs = createTriggerConfigs({ eventNames: events, domains });
+  const expected = await readServerlessDevsYaml(sYamlAround(renderTriggerConfig(configs, "s-yaml")));
+  expect(props.triggers).toEqual(Object.values(expected)[0]?.triggers);
+}
+
+describe("Download project in the playground: the handler as written, in any language", () => {
+  it("TypeScript: package.json, s.yaml, README; `npm test` builds with esbuild and the test passes on the machine's node", async () => {
+    const { name, files, code, eventJson } = await downloadFromPlayground("sdk", "typescript", "CdnDomainStopped");
+    const root = name.replace(/\.zip$/, "");
+    expect(name).toBe("cdn-domain-stopped.zip");
+    const file = (path: string) => files[`${root}/${path}`] as string;
+    expect(file("src/index.ts"), "the handler as written in the editor").toBe(code);
+    expect(JSON.parse(file("event.json"))).toEqual(JSON.parse(eventJson));
+    expect(JSON.parse(file("package.json")).dependencies).toEqual({ "fc-cdn-trigger": `^${SDK_VERSION}` });
+    const domain = JSON.parse(eventJson).events[0].eventParameter.domain as string;
+    await expectTriggers(file("s.yaml"), ["CdnDomainStopped"], [domain], "nodejs20");
+
+    const dir = join(unpack(files), root);
+    provideNodeModules(dir, true);
+    const output = runCommands(dir, readmeTestCommands(file("README.md")));
+    expect(output).toMatch(/# pass 1\b/);
+    expect(output).toContain(`"event": "CdnDomainStopped"`);
+  });
+
+  it("JavaScript, CommonJS with a callback (the official sample's shape): `npm test` and the CLI's invoke pass", async () => {
+    const { files, code } = await downloadFromPlayground("official", "javascript", "CachedObjectsRefreshed");
+    const root = "cdn-cached-objects-refreshed";
+    expect(files[`${root}/code/index.js`]).toBe(code);
+    const pkg = JSON.parse(files[`${root}/code/package.json`] as string);
+    expect(pkg.type, "CommonJS: no type: module").toBeUndefined();
+    expect(pkg.devDependencies).toEqual({ "fc-cdn-trigger": `^${SDK_VERSION}` });
+    const dir = join(unpack(files), root);
+    provideNodeModules(join(dir, "code"), false);
+    const output = runCommands(dir, readmeTestCommands(files[`${root}/README.md`] as string));
+    expect(output).toMatch(/# pass 1\b/);
+    expect(output).toContain("eventName:CachedObjectsRefreshed");
+  });
+
+  it("JavaScript, an ES module importing the SDK: package.json says type: module, and the test passes", async () => {
+    const { files } = await downloadFromPlayground("sdk", "javascript", "LogFileCreated");
+    const root = "cdn-log-file-created";
+    const pkg = JSON.parse(files[`${root}/code/package.json`] as string);
+    expect(pkg.type).toBe("module");
+    expect(pkg.dependencies).toEqual({ "fc-cdn-trigger": `^${SDK_VERSION}` });
+    const dir = join(unpack(files), root);
+    provideNodeModules(join(dir, "code"), false);
+    const output = runCommands(dir, readmeTestCommands(files[`${root}/README.md`] as string));
+    expect(output).toMatch(/# pass 1\b/);
+    expect(output).toContain(`"event": "LogFileCreated"`);
+  });
+
+  it.skipIf(!python3Version)(
+    "Python: requirements.txt, s.yaml; `python3 invoke.py` and `python3 -m unittest` work as written (context stub)",
+    async () => {
+      const { files, code, eventJson } = await downloadFromPlayground("official", "python", "CdnDomainAdded");
+      const root = "cdn-domain-added";
+      const file = (path: string) => files[`${root}/${path}`] as string;
+      expect(file("code/index.py")).toBe(code);
+      expect(file("code/requirements.txt")).toMatch(/^#/);
+      expect(JSON.parse(file("event.json"))).toEqual(JSON.parse(eventJson));
+      const domain = JSON.parse(eventJson).events[0].eventParameter.domain as string;
+      await expectTriggers(file("s.yaml"), ["CdnDomainAdded"], [domain], "python3.10");
+      const commands = readmeTestCommands(file("README.md"));
+      expect(commands).toEqual(["python3 invoke.py", "python3 -m unittest"]);
+      const output = runCommands(join(unpack(files), root), commands);
+      // The official shape reads context.request_id: it would crash with context=None.
+      expect(output).toContain(`eventName:CdnDomainAdded, domain: ${domain}`);
+      expect(output).toMatch(/Ran 1 test[\s\S]*\bOK\b/);
+    },
+  );
 });

@@ -9,6 +9,8 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 // From source, not sdk/dist: the catalog is all this file needs, and a concurrent SDK rebuild cannot break it.
 import { CDN_EVENT_CATALOG, CDN_EVENT_NAMES, type CdnEventName } from "../../sdk/src/index.js";
+import { PLAYGROUND_MESSAGES } from "../../site/playground/i18n/tables.js";
+import { TEMPLATES, type TemplateId } from "../../site/playground/templates.js";
 import { runPythonHandler } from "../support/python3.js";
 import { launchBrowser, type SiteBrowser } from "./browser.js";
 import { ROOT } from "./paths.js";
@@ -145,6 +147,30 @@ def handler(event, context):
     expect(JSON.parse(await returnValue())).toEqual({ ok: true, bytes });
   });
 
+  it("the Template picker names and describes Python's templates for what they do, and the script ones in TypeScript", async () => {
+    const picker = page.locator('[data-fc-playground] [data-role="template"]');
+    const options = () =>
+      picker.locator("option").evaluateAll((list) =>
+        list.map((option) => ({
+          id: (option as HTMLOptionElement).value,
+          label: option.textContent,
+          hint: (option as HTMLOptionElement).title,
+        })),
+      );
+    const words = PLAYGROUND_MESSAGES.en.playground;
+    const expected = (labels: Record<TemplateId, string>, hints: Record<TemplateId, string>) =>
+      TEMPLATES.map(({ id }) => ({ id, label: labels[id], hint: hints[id] }));
+    expect(await options()).toEqual(expected(words.pythonTemplates, words.pythonTemplateHints));
+    expect(JSON.stringify(await options())).not.toContain("defineCdnHandler");
+    expect(await picker.getAttribute("title")).toBe(
+      words.pythonTemplateHints[(await picker.inputValue()) as TemplateId],
+    );
+    await page.selectOption('[data-fc-playground] [data-role="language"]', "typescript");
+    expect(await options()).toEqual(expected(words.templates, words.templateHints));
+    await choosePython(page);
+    expect(await options()).toEqual(expected(words.pythonTemplates, words.pythonTemplateHints));
+  });
+
   it("every Python template runs against its event; generated code follows the event picker", async () => {
     for (const template of ["sdk", "plain", "official"] as const) {
       await page.selectOption('[data-fc-playground] [data-role="template"]', template);
@@ -166,7 +192,7 @@ def handler(event, context):
     expect(await page.locator('[data-fc-playground] [data-role="file-name"]').textContent()).toBe("index.py");
   });
 
-  it("the log-summary template in Python is a log summariser that says the sample log is served to JavaScript only", async () => {
+  it("the log-summary template in Python summarises the sample log the playground serves (python-log-template.test.ts checks the numbers)", async () => {
     await page.selectOption('[data-fc-playground] [data-role="template"]', "logs");
     await page.selectOption('[data-fc-playground] [data-role="event"]', "LogFileCreated");
     const code = await handlerCode();
@@ -175,7 +201,7 @@ def handler(event, context):
     const outcome = await clickRun(page, 60_000);
     expect(outcome.state, outcome.text).toBe("done");
     expect(outcome.text).toContain(`LogFileCreated for ${domainOf("LogFileCreated")}`);
-    expect(outcome.text).toContain("serves its sample log file only to the JavaScript runtime");
+    expect(outcome.text).toMatch(/\d+ requests, [\d.]+ MB, cache hit ratio [\d.]+%/);
     await page.selectOption('[data-fc-playground] [data-role="event"]', "CdnDomainAdded");
     const skipped = await clickRun(page, 60_000);
     expect(skipped.state, skipped.text).toBe("done");
@@ -214,6 +240,47 @@ def handler(event, context):
     const outcome = await clickRun(page, 60_000);
     expect(outcome.state).toBe("error");
     expect(outcome.text).toMatch(/SyntaxError at index\.py line 2, column \d+/);
+  });
+
+  it("return values show as FC sends them back: dict and list as indented JSON, str as is, bytes decoded, else repr and why", async () => {
+    const cases: [string, (shown: string) => void][] = [
+      [
+        `{"domain": "例子.example.com", "paths": ["/a", "/b"], "ok": True}`,
+        (shown) =>
+          expect(shown).toBe(JSON.stringify({ domain: "例子.example.com", paths: ["/a", "/b"], ok: true }, null, 2)),
+      ],
+      [`[{"n": 1}, None]`, (shown) => expect(shown).toBe(JSON.stringify([{ n: 1 }, null], null, 2))],
+      [`"eventName:X, domain: y"`, (shown) => expect(shown).toBe("eventName:X, domain: y")],
+      [`"é".encode("utf-8") + b"!"`, (shown) => expect(shown).toBe("é!")],
+      [
+        `{"tags": {"a"}}`,
+        (shown) =>
+          expect(shown).toMatch(/^\{'tags': \{'a'\}\}\n\(shown with repr\(\): .*set is not JSON serializable\)$/),
+      ],
+      [`42`, (shown) => expect(shown).toMatch(/^42\n\(shown with repr\(\): .*got int\)$/)],
+    ];
+    for (const [value, check] of cases) {
+      await setPython(`def handler(event, context):\n    return ${value}\n`);
+      const outcome = await clickRun(page, 60_000);
+      expect(outcome.state, outcome.text).toBe("done");
+      check(await returnValue());
+    }
+  });
+
+  it("syntax errors are marked while typing once Python is loaded (ast.parse in the worker), and cleared when fixed", async () => {
+    const editor = page.locator('[data-fc-playground] [data-role="handler-editor"]');
+    await setPython("import json\n\n\ndef handler(event, context):\n    return json.loads(event)\n");
+    // Typed, not run: the marker can only come from the check while typing.
+    await editor.locator(".view-line").nth(4).click();
+    await page.keyboard.press("End");
+    await page.keyboard.type(" +");
+    await expectMarkerOnLine(5);
+    await page.keyboard.press("Backspace");
+    await page.keyboard.press("Backspace");
+    await editor.locator(".squiggly-error").first().waitFor({ state: "detached", timeout: 20_000 });
+    expect(await page.locator('[data-fc-playground] [data-role="output"]').getAttribute("data-run-state")).not.toBe(
+      "running",
+    );
   });
 
   it("a file without handler says what FC expects", async () => {

@@ -207,7 +207,7 @@ describe("a /zh-cn/ playground runs and reports in Chinese", () => {
   it("an endless loop: the timeout in Chinese", async () => {
     const outcome = await run("export const handler = async () => {\n  for (;;) {}\n};\n");
     expect(outcome.state).toBe("timeout");
-    expect(await status()).toBe(zhCn.output.timedOut);
+    expect(await status()).toBe(zhCn.output.timedOut(5));
     expect(outcome.text).toContain(zhCn.output.timedOutTitle(5));
     expect(outcome.text).toContain(zhCn.output.timedOutHint);
   });

@@ -45,14 +45,22 @@ export const systemNodeVersion = () =>
 
 /**
  * Invokes `bundle` (a CommonJS index.js) with `body` on the system Node, from a folder outside the
- * repository. Asynchronous, so a server in this process can answer the handler's requests.
+ * repository, with `env` added to its environment (as s.yaml's environmentVariables). Asynchronous, so a server
+ * in this process can answer the handler's requests.
  */
-export async function invokeOnSystemNode(bundle: string, body: string): Promise<SystemNodeOutcome> {
+export async function invokeOnSystemNode(
+  bundle: string,
+  body: string,
+  env: Record<string, string> = {},
+): Promise<SystemNodeOutcome> {
   const dir = mkdtempSync(join(tmpdir(), "fc-example-"));
   try {
     copyFileSync(bundle, join(dir, "index.js"));
     writeFileSync(join(dir, "runner.js"), RUNNER);
-    const child = spawn("/usr/bin/env", ["node", "runner.js"], { cwd: dir, env: { PATH: systemPath(), HOME: dir } });
+    const child = spawn("/usr/bin/env", ["node", "runner.js"], {
+      cwd: dir,
+      env: { ...env, PATH: systemPath(), HOME: dir },
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));

@@ -36,6 +36,11 @@ export const scannedBytes = {
   userAgentEnd: 0,
   userAgentHash: 0,
   userAgentEscaped: false,
+  /** -1 when the line has no content type. */
+  contentTypeStart: 0,
+  contentTypeEnd: 0,
+  contentTypeHash: 0,
+  contentTypeEscaped: false,
 };
 
 // Out-parameters of closeQuote.
@@ -243,15 +248,24 @@ export function scanLine(b: Uint8Array, dv: DataView, start: number): number {
   if (userAgentEnd === -1) return -1;
   const userAgentHash = quotedHash;
   const userAgentEscaped = sawBackslash;
-  // 12. "content type" (optional) and trailing fields: checked, not counted
+  // 12. "content type" (optional), counted; trailing fields: checked, not counted
   let lf: number;
+  let contentTypeStart = -1;
+  let contentTypeEnd = 0;
+  let contentTypeHash = 0;
+  let contentTypeEscaped = false;
   if (closedAtLineEnd) {
     lf = b[userAgentEnd + 1] === Char.LF ? userAgentEnd + 1 : userAgentEnd + 2;
   } else {
     i = userAgentEnd + 2;
     if (b[i] === Char.QUOTE && !atEnd(b, i)) {
+      sawBackslash = false;
       const q = closeQuote(b, dv, i + 1);
       if (q === -1) return -1;
+      contentTypeStart = i + 1;
+      contentTypeEnd = q;
+      contentTypeHash = quotedHash;
+      contentTypeEscaped = sawBackslash;
       i = closedAtLineEnd ? q + 1 : q + 2;
     }
     for (;;) {
@@ -294,5 +308,9 @@ export function scanLine(b: Uint8Array, dv: DataView, start: number): number {
   out.userAgentEnd = userAgentEnd;
   out.userAgentHash = userAgentHash;
   out.userAgentEscaped = userAgentEscaped;
+  out.contentTypeStart = contentTypeStart;
+  out.contentTypeEnd = contentTypeEnd;
+  out.contentTypeHash = contentTypeHash;
+  out.contentTypeEscaped = contentTypeEscaped;
   return lf;
 }

@@ -87,9 +87,9 @@ export class ByteSketch {
     this.used = at;
   }
 
-  /** The `n` most frequent keys, decoded, by count then value (as SpaceSaving.top). */
-  top(n: number): CdnLogTopEntry[] {
-    return this.table.top(n, (id) => {
+  /** The `n` most frequent keys, decoded, by count then value, and the bound on the others (as SpaceSaving.topList). */
+  topList(n: number): { entries: CdnLogTopEntry[]; unlistedMax: number } {
+    return this.table.topList(n, (id) => {
       const from = this.starts[id] as number;
       return utf8.decode(this.arena.subarray(from, from + (this.lengths[id] as number)));
     });

@@ -6,35 +6,14 @@ import { scanLine, scannedBytes } from "./byte-line-scanner.js";
 import { ByteSketch } from "./byte-space-saving.js";
 import { Char } from "./char-codes.js";
 import { hashBytes } from "./fnv-hash.js";
-import type { CdnLogTopEntry } from "./heavy-hitters.js";
-import { LATENCY_BUCKETS, latencyBucket } from "./latency-histogram.js";
+import { type SummaryState, topListsOf } from "./summary-build.js";
+import { SummaryCounts } from "./summary-counts.js";
 
 const MAX_LINE_BYTES = 4 * 1024 * 1024;
 const MAX_MALFORMED_LINE_NUMBERS = 20;
-const HOUR_MS = 3_600_000;
 
 /** The summariser's figures, as plain data a worker can post. */
-export interface ByteSummaryState {
-  requests: number;
-  bytes: number;
-  requestBytes: number;
-  hitRequests: number;
-  hitBytes: number;
-  /** Requests by status class: index 0 is `other`, 1-5 are 1xx-5xx. */
-  classes: number[];
-  top: {
-    urls: CdnLogTopEntry[];
-    referers: CdnLogTopEntry[];
-    userAgents: CdnLogTopEntry[];
-    clientIps: CdnLogTopEntry[];
-  };
-  /** `[hour since the epoch, requests, bytes]`, in no particular order. */
-  hours: [number, number, number][];
-  latency: { counts: Float64Array; count: number; max: number; sum: number };
-  first: number;
-  last: number;
-  stats: { lines: number; parsed: number; malformed: number; malformedLineNumbers: number[] };
-}
+export type ByteSummaryState = SummaryState;
 
 /**
  * What `push` throws for a line over 4 MiB (an Error with these): `message` is final, `lines` those before. Plain
@@ -55,24 +34,14 @@ const viewOf = (b: Uint8Array) => new DataView(b.buffer, b.byteOffset, b.byteLen
 export class ByteSummarizer {
   readonly stats: ByteSummaryState["stats"];
   private readonly topN: number;
-  private requests = 0;
-  private bytes = 0;
-  private requestBytes = 0;
-  private hitRequests = 0;
-  private hitBytes = 0;
-  private readonly classes = [0, 0, 0, 0, 0, 0];
+  private readonly counts = new SummaryCounts();
   private readonly urls: ByteSketch;
   private readonly referers: ByteSketch;
   private readonly userAgents: ByteSketch;
   private readonly clientIps: ByteSketch;
-  private readonly latency = new Float64Array(LATENCY_BUCKETS);
-  private latencyMax = 0;
-  private latencySum = 0;
-  private readonly hours = new Map<number, [number, number, number]>();
-  private lastHour = Number.NaN;
-  private lastBucket: [number, number, number] = [0, 0, 0];
-  private first = Number.POSITIVE_INFINITY;
-  private last = Number.NEGATIVE_INFINITY;
+  private readonly contentTypes: ByteSketch;
+  private readonly clientErrorUrls: ByteSketch;
+  private readonly serverErrorUrls: ByteSketch;
   // The start of a line cut by a chunk boundary; a buffer to unescape quoted fields into.
   private pending = new Uint8Array(4096);
   private pendingView = viewOf(this.pending);
@@ -88,6 +57,9 @@ export class ByteSummarizer {
     this.referers = new ByteSketch(capacity);
     this.userAgents = new ByteSketch(capacity);
     this.clientIps = new ByteSketch(capacity);
+    this.contentTypes = new ByteSketch(capacity);
+    this.clientErrorUrls = new ByteSketch(capacity);
+    this.serverErrorUrls = new ByteSketch(capacity);
   }
 
   push(chunk: Uint8Array): void {
@@ -175,18 +147,18 @@ export class ByteSummarizer {
   /** Counts the line scanLine just accepted from `b`. */
   private countLine(b: Uint8Array, dv: DataView): void {
     const line = scannedBytes;
-    const responseBytes = line.responseBytes;
-    this.requests++;
-    this.bytes += responseBytes;
-    this.requestBytes += line.requestBytes;
-    const cls = (line.status / 100) | 0;
-    const k = cls >= 1 && cls <= 5 ? cls : 0;
-    this.classes[k] = (this.classes[k] as number) + 1;
-    if (line.hit) {
-      this.hitRequests++;
-      this.hitBytes += responseBytes;
-    }
-    this.count(this.urls, b, dv, line.urlStart, line.urlEnd, line.urlHash, line.requestEscaped);
+    const cls = this.counts.add(
+      line.timeMs,
+      line.status,
+      line.requestBytes,
+      line.responseBytes,
+      line.hit,
+      line.responseTimeMs,
+    );
+    const { urlStart, urlEnd, urlHash, requestEscaped } = line;
+    this.count(this.urls, b, dv, urlStart, urlEnd, urlHash, requestEscaped);
+    if (cls === 4) this.count(this.clientErrorUrls, b, dv, urlStart, urlEnd, urlHash, requestEscaped);
+    else if (cls === 5) this.count(this.serverErrorUrls, b, dv, urlStart, urlEnd, urlHash, requestEscaped);
     if (line.refererStart !== -1) {
       this.count(this.referers, b, dv, line.refererStart, line.refererEnd, line.refererHash, line.refererEscaped);
     }
@@ -200,26 +172,17 @@ export class ByteSummarizer {
       line.userAgentEscaped,
     );
     this.clientIps.add(b, dv, line.clientStart, line.clientEnd, hashBytes(b, dv, line.clientStart, line.clientEnd));
-    const responseTimeMs = line.responseTimeMs;
-    const bucket = latencyBucket(responseTimeMs);
-    this.latency[bucket] = (this.latency[bucket] as number) + 1;
-    this.latencySum += responseTimeMs;
-    if (responseTimeMs > this.latencyMax) this.latencyMax = responseTimeMs;
-    const timeMs = line.timeMs;
-    if (timeMs < this.first) this.first = timeMs;
-    if (timeMs > this.last) this.last = timeMs;
-    const hour = Math.floor(timeMs / HOUR_MS);
-    if (hour !== this.lastHour) {
-      let hourBucket = this.hours.get(hour);
-      if (hourBucket === undefined) {
-        hourBucket = [hour, 0, 0];
-        this.hours.set(hour, hourBucket);
-      }
-      this.lastHour = hour;
-      this.lastBucket = hourBucket;
+    if (line.contentTypeStart !== -1) {
+      this.count(
+        this.contentTypes,
+        b,
+        dv,
+        line.contentTypeStart,
+        line.contentTypeEnd,
+        line.contentTypeHash,
+        line.contentTypeEscaped,
+      );
     }
-    this.lastBucket[1]++;
-    this.lastBucket[2] += responseBytes;
   }
 
   /** Counts `b[from, to)` in `sketch`, unescaped first when it holds a backslash. */
@@ -259,22 +222,19 @@ export class ByteSummarizer {
   /** The figures so far, as a copy. */
   state(): ByteSummaryState {
     return {
-      requests: this.requests,
-      bytes: this.bytes,
-      requestBytes: this.requestBytes,
-      hitRequests: this.hitRequests,
-      hitBytes: this.hitBytes,
-      classes: [...this.classes],
-      top: {
-        urls: this.urls.top(this.topN),
-        referers: this.referers.top(this.topN),
-        userAgents: this.userAgents.top(this.topN),
-        clientIps: this.clientIps.top(this.topN),
-      },
-      hours: [...this.hours.values()].map(([hour, requests, bytes]) => [hour, requests, bytes]),
-      latency: { counts: this.latency.slice(), count: this.requests, max: this.latencyMax, sum: this.latencySum },
-      first: this.first,
-      last: this.last,
+      ...this.counts.state(),
+      ...topListsOf(
+        {
+          urls: this.urls,
+          referers: this.referers,
+          userAgents: this.userAgents,
+          clientIps: this.clientIps,
+          contentTypes: this.contentTypes,
+          clientErrorUrls: this.clientErrorUrls,
+          serverErrorUrls: this.serverErrorUrls,
+        },
+        this.topN,
+      ),
       stats: { ...this.stats, malformedLineNumbers: [...this.stats.malformedLineNumbers] },
     };
   }

@@ -18,7 +18,7 @@ import { SpaceSavingCounters } from "./space-saving-counters.js";
  * ```
  */
 export interface CdnLogTopEntry {
-  /** The value (a URL, referer, user agent or client IP). */
+  /** The value (a URL, referer, user agent, client IP or content type). */
   value: string;
   /** How many requests had it. Exact when `maxOverestimate` is 0; otherwise at most that much too high. */
   count: number;
@@ -99,7 +99,15 @@ export class SpaceSaving {
 
   /** The `n` most frequent keys, by estimated count (ties by value, so the output is deterministic). */
   top(n: number): CdnLogTopEntry[] {
+    return this.topList(n).entries;
+  }
+
+  /**
+   * {@link SpaceSaving.top}, and `unlistedMax`: no key missing from the list was added more than this many times
+   * (0 when every key added is listed).
+   */
+  topList(n: number): { entries: CdnLogTopEntry[]; unlistedMax: number } {
     const keys = this.keys;
-    return this.table.top(n, (id) => keys[id] as string);
+    return this.table.topList(n, (id) => keys[id] as string);
   }
 }

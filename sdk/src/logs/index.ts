@@ -16,11 +16,27 @@ export { CdnLogReader, readCdnLog } from "./reader.js";
 export type { CdnLogProgress, CdnLogSource, CdnLogStats, ReadCdnLogOptions } from "./reader-types.js";
 export type { CdnCacheStatus, CdnLogFields, CdnLogProtocol, CdnLogRecord } from "./record.js";
 export {
-  type CdnLogHour,
-  type CdnLogStatusClasses,
   CdnLogSummarizer,
-  type CdnLogSummary,
   type CdnLogSummaryThread,
   type SummarizeCdnLogOptions,
   summarizeCdnLog,
 } from "./summary.js";
+export {
+  CDN_LOG_SUMMARY_ISSUE_CODES,
+  CdnLogSummaryError,
+  type CdnLogSummaryIssue,
+  type CdnLogSummaryIssueCode,
+  type CdnLogSummaryJson,
+  cdnLogSummaryFromJson,
+  cdnLogSummaryToJson,
+  formatJsonPath,
+} from "./summary-json.js";
+export { type MergeCdnLogSummariesOptions, mergeCdnLogSummaries } from "./summary-merge.js";
+export type {
+  CdnLogHour,
+  CdnLogLatencyBucket,
+  CdnLogStatusClasses,
+  CdnLogSummary,
+  CdnLogTopListName,
+  CdnLogTopLists,
+} from "./summary-types.js";

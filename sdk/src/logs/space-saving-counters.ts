@@ -16,6 +16,8 @@ export class SpaceSavingCounters {
   readonly mask: number;
   /** Counters in use: ids 0 to size - 1. */
   size = 0;
+  /** Whether a key ever took over another's counter: then keys not counted may have been seen before. */
+  evicted = false;
   // Counters whose count was the minimum at the last scan; consumed in order when a new key needs a counter.
   private pool: number[] = [];
   private poolIndex = 0;
@@ -44,6 +46,7 @@ export class SpaceSavingCounters {
       this.counts[id] = 1;
     } else {
       id = this.takeMinimum();
+      this.evicted = true;
       this.remove(id);
       // The slot found by the caller may have moved during removal: look for an empty one again.
       slot = hash & mask;
@@ -61,6 +64,15 @@ export class SpaceSavingCounters {
    * is deterministic.
    */
   top(n: number, keyOf: (id: number) => string): CdnLogTopEntry[] {
+    return this.topList(n, keyOf).entries;
+  }
+
+  /**
+   * {@link top}, and the most a key left out of it can have been counted (0: every key seen is listed). A counted
+   * key that did not make the list has at most its counter's count, so at most the first left out's; a key
+   * evicted or never counted, at most the smallest counter's (Space-Saving's guarantee), which is no more.
+   */
+  topList(n: number, keyOf: (id: number) => string): { entries: CdnLogTopEntry[]; unlistedMax: number } {
     const entries: CdnLogTopEntry[] = [];
     for (let id = 0; id < this.size; id++) {
       entries.push({
@@ -69,9 +81,14 @@ export class SpaceSavingCounters {
         maxOverestimate: this.errors[id] as number,
       });
     }
-    return entries
-      .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
-      .slice(0, n);
+    entries.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+    let unlistedMax = entries.length > n ? (entries[n] as CdnLogTopEntry).count : 0;
+    if (this.evicted) {
+      let min = Number.POSITIVE_INFINITY;
+      for (let id = 0; id < this.size; id++) if ((this.counts[id] as number) < min) min = this.counts[id] as number;
+      if (min > unlistedMax) unlistedMax = min;
+    }
+    return { entries: entries.slice(0, n), unlistedMax };
   }
 
   /** Takes counter `id` out of the table (backward-shift deletion keeps probe chains unbroken). */

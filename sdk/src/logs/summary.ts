@@ -1,11 +1,12 @@
-import type { ByteSummaryState } from "./byte-summarizer.js";
-import { type CdnLogTopEntry, SpaceSaving } from "./heavy-hitters.js";
+import { SpaceSaving } from "./heavy-hitters.js";
 import { type ByteSink, SCAN_BYTES } from "./internal.js";
-import { LatencyHistogram, percentileOfCounts } from "./latency-histogram.js";
 import type { CdnLogStats } from "./reader-types.js";
 import type { CdnLogRecord } from "./record.js";
 import { importNode, isNode } from "./runtime.js";
+import { buildSummary, topListsOf } from "./summary-build.js";
+import { SummaryCounts } from "./summary-counts.js";
 import { InThreadSink, NO_WORKER_SCRIPT, type SummarySink, WorkerSink } from "./summary-sinks.js";
+import type { CdnLogSummary, CdnLogTopListName } from "./summary-types.js";
 import {
   browserWorkerApis,
   browserWorkerHost,
@@ -68,85 +69,6 @@ export interface CdnLogSummaryThread {
 }
 
 /**
- * Requests and response bytes of one clock hour.
- *
- * @example
- * ```ts
- * import { readCdnLog, summarizeCdnLog } from "fc-cdn-trigger/logs";
- * const { perHour } = await summarizeCdnLog(readCdnLog("access.log.gz"));
- * for (const { start, requests, bytes } of perHour) console.log(start.toISOString(), requests, bytes);
- * ```
- */
-export interface CdnLogHour {
-  /** Start of the hour (an absolute instant; print it in `+08:00` to match the log). */
-  start: Date;
-  requests: number;
-  bytes: number;
-}
-
-/**
- * Requests by status class. `other` counts codes outside 100-599.
- *
- * @example
- * ```ts
- * import { readCdnLog, summarizeCdnLog } from "fc-cdn-trigger/logs";
- * const { statusClasses, requests } = await summarizeCdnLog(readCdnLog("access.log.gz"));
- * const errorRate = statusClasses["5xx"] / requests;
- * ```
- */
-export interface CdnLogStatusClasses {
-  "1xx": number;
-  "2xx": number;
-  "3xx": number;
-  "4xx": number;
-  "5xx": number;
-  other: number;
-}
-
-/**
- * What {@link summarizeCdnLog} reports. Every figure comes from fixed-size state: exact totals, Space-Saving top
- * lists (each entry says its maximum overestimate) and histogram percentiles (exact below 256 ms, within 0.4% above).
- *
- * @example
- * ```ts
- * import { type CdnLogSummary, generateCdnLogRecords, summarizeCdnLog } from "fc-cdn-trigger/logs";
- * const summary: CdnLogSummary = await summarizeCdnLog(generateCdnLogRecords({ lines: 1000 }));
- * console.log(summary.cacheHitRatio.byRequests, summary.responseTimeMs.p95);
- * ```
- */
-export interface CdnLogSummary {
-  /** Number of requests (parsed lines). */
-  requests: number;
-  /** Sum of response bytes: the traffic served. */
-  bytes: number;
-  /** Sum of request bytes. */
-  requestBytes: number;
-  statusClasses: CdnLogStatusClasses;
-  /** Requests and bytes served from cache (`HIT`). */
-  cacheHits: { requests: number; bytes: number };
-  /** Share of requests and of response bytes served from cache, from 0 to 1 (0 when there are no requests). */
-  cacheHitRatio: { byRequests: number; byBytes: number };
-  /** The most frequent URLs, referers (`-` excluded), user agents and client IPs. */
-  top: {
-    urls: CdnLogTopEntry[];
-    referers: CdnLogTopEntry[];
-    userAgents: CdnLogTopEntry[];
-    clientIps: CdnLogTopEntry[];
-  };
-  /** Requests and bytes per clock hour, in time order. */
-  perHour: CdnLogHour[];
-  /** Response time percentiles, max and mean, in ms (0 when there are no requests). */
-  responseTimeMs: { p50: number; p95: number; p99: number; max: number; mean: number };
-  /** Earliest and latest request time; `null` when there are no requests. */
-  firstTime: Date | null;
-  lastTime: Date | null;
-  /** Line counts, when the records came from {@link readCdnLog}. */
-  stats?: CdnLogStats;
-}
-
-const HOUR_MS = 3_600_000;
-
-/**
  * Summarises records one at a time with constant memory: use it when you handle each record yourself and want the
  * summary too. {@link summarizeCdnLog} is this over an iterable.
  *
@@ -163,93 +85,51 @@ const HOUR_MS = 3_600_000;
  */
 export class CdnLogSummarizer {
   private readonly topN: number;
-  private requests = 0;
-  private bytes = 0;
-  private requestBytes = 0;
-  private hitRequests = 0;
-  private hitBytes = 0;
-  private readonly classes = [0, 0, 0, 0, 0, 0, 0];
-  private readonly urls: SpaceSaving;
-  private readonly referers: SpaceSaving;
-  private readonly userAgents: SpaceSaving;
-  private readonly clientIps: SpaceSaving;
-  private readonly latency = new LatencyHistogram();
-  private readonly hours = new Map<number, { requests: number; bytes: number }>();
-  private lastHour = Number.NaN;
-  private lastBucket = { requests: 0, bytes: 0 };
-  private first = Number.POSITIVE_INFINITY;
-  private last = Number.NEGATIVE_INFINITY;
+  private readonly counts = new SummaryCounts();
+  private readonly sketches: Record<CdnLogTopListName, SpaceSaving>;
 
   constructor(options: SummarizeCdnLogOptions = {}) {
     const { top, capacity } = sketchOptions(options);
     this.topN = top;
-    this.urls = new SpaceSaving(capacity);
-    this.referers = new SpaceSaving(capacity);
-    this.userAgents = new SpaceSaving(capacity);
-    this.clientIps = new SpaceSaving(capacity);
+    const sketch = () => new SpaceSaving(capacity);
+    this.sketches = {
+      urls: sketch(),
+      referers: sketch(),
+      userAgents: sketch(),
+      clientIps: sketch(),
+      contentTypes: sketch(),
+      clientErrorUrls: sketch(),
+      serverErrorUrls: sketch(),
+    };
   }
 
   /** Adds one record. */
   add(record: CdnLogRecord): void {
-    const bytes = record.responseBytes;
-    this.requests++;
-    this.bytes += bytes;
-    this.requestBytes += record.requestBytes;
-    const cls = (record.status / 100) | 0;
-    const k = cls >= 1 && cls <= 5 ? cls : 0;
-    this.classes[k] = (this.classes[k] as number) + 1;
-    if (record.cacheStatus === "HIT") {
-      this.hitRequests++;
-      this.hitBytes += bytes;
-    }
-    this.urls.add(record.url);
-    if (record.referer !== null) this.referers.add(record.referer);
-    this.userAgents.add(record.userAgent);
-    this.clientIps.add(record.clientIp);
-    this.latency.add(record.responseTimeMs);
-    this.addTime(record.time.getTime(), bytes);
-  }
-
-  private addTime(ms: number, bytes: number): void {
-    if (ms < this.first) this.first = ms;
-    if (ms > this.last) this.last = ms;
-    const hour = Math.floor(ms / HOUR_MS);
-    if (hour !== this.lastHour) {
-      let bucket = this.hours.get(hour);
-      if (bucket === undefined) {
-        bucket = { requests: 0, bytes: 0 };
-        this.hours.set(hour, bucket);
-      }
-      this.lastHour = hour;
-      this.lastBucket = bucket;
-    }
-    this.lastBucket.requests++;
-    this.lastBucket.bytes += bytes;
+    const cls = this.counts.add(
+      record.time.getTime(),
+      record.status,
+      record.requestBytes,
+      record.responseBytes,
+      record.cacheStatus === "HIT",
+      // Whole milliseconds, as the log writes them (and as LatencyHistogram counts any other value).
+      record.responseTimeMs > 0 ? Math.floor(record.responseTimeMs) : 0,
+    );
+    const sketches = this.sketches;
+    sketches.urls.add(record.url);
+    if (cls === 4) sketches.clientErrorUrls.add(record.url);
+    else if (cls === 5) sketches.serverErrorUrls.add(record.url);
+    if (record.referer !== null) sketches.referers.add(record.referer);
+    sketches.userAgents.add(record.userAgent);
+    sketches.clientIps.add(record.clientIp);
+    if (record.contentType !== null) sketches.contentTypes.add(record.contentType);
   }
 
   /** The summary of everything added so far (the summarizer keeps accepting records). */
   summary(stats?: CdnLogStats): CdnLogSummary {
-    const latency = this.latency;
-    // biome-ignore lint/complexity/useLiteralKeys: the histogram's counts are private; only the summary reads them
-    const counts = latency["counts"];
     return buildSummary(
       {
-        requests: this.requests,
-        bytes: this.bytes,
-        requestBytes: this.requestBytes,
-        hitRequests: this.hitRequests,
-        hitBytes: this.hitBytes,
-        classes: this.classes,
-        top: {
-          urls: this.urls.top(this.topN),
-          referers: this.referers.top(this.topN),
-          userAgents: this.userAgents.top(this.topN),
-          clientIps: this.clientIps.top(this.topN),
-        },
-        hours: [...this.hours].map(([hour, { requests, bytes }]) => [hour, requests, bytes]),
-        latency: { counts, count: latency.count, max: latency.max, sum: latency.sum },
-        first: this.first,
-        last: this.last,
+        ...this.counts.state(),
+        ...topListsOf(this.sketches, this.topN),
         stats: stats ?? { lines: 0, parsed: 0, malformed: 0, malformedLineNumbers: [] },
       },
       stats !== undefined,
@@ -266,39 +146,6 @@ function sketchOptions(options: SummarizeCdnLogOptions): { top: number; capacity
     throw new RangeError(`sketchCapacity must be an integer from 1 to 2^24, got ${capacity}`);
   }
   return { top, capacity };
-}
-
-/** The summary from a summariser's figures: the one place a CdnLogSummary is put together. */
-function buildSummary(state: ByteSummaryState, withStats: boolean): CdnLogSummary {
-  const [other, c1, c2, c3, c4, c5] = state.classes as [number, number, number, number, number, number];
-  const n = state.requests;
-  const { counts, count, max, sum } = state.latency;
-  const summary: CdnLogSummary = {
-    requests: n,
-    bytes: state.bytes,
-    requestBytes: state.requestBytes,
-    statusClasses: { "1xx": c1, "2xx": c2, "3xx": c3, "4xx": c4, "5xx": c5, other },
-    cacheHits: { requests: state.hitRequests, bytes: state.hitBytes },
-    cacheHitRatio: {
-      byRequests: n === 0 ? 0 : state.hitRequests / n,
-      byBytes: state.bytes === 0 ? 0 : state.hitBytes / state.bytes,
-    },
-    top: state.top,
-    perHour: [...state.hours]
-      .sort(([a], [b]) => a - b)
-      .map(([hour, requests, bytes]) => ({ start: new Date(hour * HOUR_MS), requests, bytes })),
-    responseTimeMs: {
-      p50: percentileOfCounts(counts, count, max, 50),
-      p95: percentileOfCounts(counts, count, max, 95),
-      p99: percentileOfCounts(counts, count, max, 99),
-      max,
-      mean: n === 0 ? 0 : sum / n,
-    },
-    firstTime: n === 0 ? null : new Date(state.first),
-    lastTime: n === 0 ? null : new Date(state.last),
-  };
-  if (withStats) summary.stats = { ...state.stats, malformedLineNumbers: [...state.stats.malformedLineNumbers] };
-  return summary;
 }
 
 /** What {@link readCdnLog} returns: it can hand its decompressed bytes to a sink, skipping records. */
@@ -374,7 +221,9 @@ async function summarizeBytes(source: ByteSource, options: SummarizeCdnLogOption
 
 /**
  * Summarises a log: requests, bytes, status classes, cache hit ratio (by requests and by bytes), the top URLs,
- * referers, user agents and client IPs, requests and bytes per hour, and p50/p95/p99 response time. Memory stays
+ * referers, user agents, client IPs, content types and 4xx/5xx URLs, requests, bytes, cache hits and status classes
+ * per hour, and the response-time histogram with its p50/p95/p99. Summaries of several logs (or of parts of one)
+ * merge with {@link mergeCdnLogSummaries} and travel as JSON with {@link cdnLogSummaryToJson}. Memory stays
  * flat however many records there are. Accepts what {@link readCdnLog} returns (its line stats are included), any
  * async iterable, or any iterable of records.
  *

@@ -3,20 +3,26 @@
 
 import { formatIssuePath, safeParseCdnEvents } from "fc-cdn-trigger";
 import type * as MonacoEditor from "monaco-editor/editor";
+import { yieldToMain } from "../client/yield-to-main";
 import { compileHandler } from "../editor/compile";
+import { attachJsOutput } from "../editor/js-output";
 import { EVENT_MODEL_PREFIX, loadMonaco, type MonacoApi } from "../editor/monaco";
 import { presetById } from "../event-presets";
-import { messagesOf, runtimePhrases, wordText } from "../i18n/index";
+import { messagesOf, type PlaygroundMessages, runtimePhrases, wordText } from "../i18n/index";
+import { mountAppLayout } from "../layout/app-layout";
 import { OutputView } from "../output/output-view";
+import { attachProblems } from "../problems/problems-wiring";
+import { attachProjectDownload } from "../project/project-download";
 import type { PythonMode } from "../python/python-mode";
 import { eventNamesIn, pythonTemplate } from "../python/python-templates";
 import type { RunCallbacks } from "../runner/frame-host";
-import { DEFAULT_TIMEOUT_MS } from "../runner/protocol";
+import { DEFAULT_TIMEOUT_MS, type Text } from "../runner/protocol";
 import { Sandbox } from "../runner/sandbox";
 import { attachPersistence } from "../share/persistence";
 import {
   defaultLanguageOf,
   type HandlerTemplate,
+  labelTemplatePicker,
   type PlaygroundLanguage,
   type TemplateId,
   templateById,
@@ -56,6 +62,20 @@ const fileNameOf = (language: PlaygroundLanguage) =>
 // TypeScript and JavaScript share Monaco's "typescript" language id (see below); Python has its own.
 const modelLanguageOf = (language: PlaygroundLanguage) => (language === "python" ? "python" : "typescript");
 
+interface RunMark {
+  line: number;
+  column: number;
+  message: string;
+}
+
+/** The line of each failed route a CdnHandlerError lists (its eventFailed details), to mark them all. */
+const failedRouteMarks = (t: PlaygroundMessages, details: readonly Text[]): RunMark[] =>
+  details.flatMap((detail) =>
+    typeof detail !== "string" && detail.code === "eventFailed" && detail.values.line
+      ? [{ line: Number(detail.values.line), column: Number(detail.values.column) || 1, message: wordText(t, detail) }]
+      : [],
+  );
+
 function query<T extends HTMLElement>(root: HTMLElement, role: string): T {
   const element = root.querySelector<T>(`[data-role="${role}"]`);
   if (!element) throw new Error(`playground markup is missing [data-role="${role}"]`);
@@ -85,6 +105,9 @@ export async function createPlayground(root: HTMLElement): Promise<PlaygroundHan
     query(root, "run-status").textContent = tp.editorFailed(String(error));
     throw error;
   }
+  // Monaco's start, the models, each editor and the wiring run as tasks of their own (in one task they would
+  // block the page for long).
+  await yieldToMain();
   const { monaco } = api;
 
   const templateSelect = query<HTMLSelectElement>(root, "template");
@@ -133,8 +156,39 @@ export async function createPlayground(root: HTMLElement): Promise<PlaygroundHan
     container.replaceChildren();
     return monaco.editor.create(container, { ...editorOptions, model, ariaLabel: label });
   };
+  await yieldToMain();
   const handlerEditor = mountEditor(query(root, "handler-editor"), handlerModel, tp.handlerEditor);
+  await yieldToMain();
   const eventEditor = mountEditor(query(root, "event-editor"), eventModel, tp.eventEditor);
+  await yieldToMain();
+  // The Problems tab (TypeScript, event.json and Python problems) and the read-only JS output tab, when present.
+  const detachProblems = attachProblems({
+    root,
+    api,
+    t,
+    handlerEditor,
+    eventEditor,
+    handlerFileName: () => fileNameOf(language),
+    isPython: () => language === "python",
+  });
+  const jsOutputPanel = root.querySelector<HTMLElement>('[data-role="js-output"]');
+  const detachJsOutput = jsOutputPanel
+    ? attachJsOutput(api, {
+        container: jsOutputPanel,
+        handlerEditor,
+        emits: () => language !== "python",
+        editorOptions,
+        label: t.problems.jsOutputEditor,
+        noOutput: t.problems.noJsOutput,
+      })
+    : undefined;
+  // Split panes, tabs, full screen, Format, Copy output; the output goes stale when what produced it changes.
+  const layout = mountAppLayout(root, t, handlerEditor, eventEditor);
+  layout.setLanguage(language);
+  const staleListeners = [
+    handlerEditor.onDidChangeModelContent(() => output.markStale("code")),
+    eventModel.onDidChangeContent(() => output.markStale("event")),
+  ];
   // Boot the sandbox (iframe, worker, SDK) once the editors are up, so the first Run is as fast as the others.
   // data-sandbox says when that first boot is over: the last thing the playground does by itself after loading,
   // so from then on anything that runs was asked for (tests of "a share link never runs" wait for it).
@@ -172,21 +226,31 @@ export async function createPlayground(root: HTMLElement): Promise<PlaygroundHan
     handlerEditor.setModel(handlerModel);
     old.dispose();
     languageSelect.value = next;
+    labelTemplatePicker(templateSelect, tp, next);
     fileLabel.textContent = fileNameOf(next);
+    layout.setLanguage(next);
+    output.markStale("language");
     void python?.then((mode) => {
       mode.visible = language === "python";
+      checkPython();
     });
     if (next === "python") void ensurePython();
   };
+  // Python's syntax errors while typing: parsed in the Python worker once Python is loaded, debounced there.
+  const checkPython = () => {
+    if (language === "python") void python?.then((mode) => mode.checkSoon(handlerModel.getValue()));
+  };
+  const pythonCheckListener = handlerEditor.onDidChangeModelContent(checkPython);
 
   // Python (Pyodide, ~13 MB) is downloaded only once Python is chosen: JavaScript sessions never fetch it.
   let python: Promise<PythonMode> | undefined;
   const ensurePython = (): Promise<PythonMode> => {
     python ??= import("../python/python-mode").then(
       ({ PythonMode }) => {
-        const mode = new PythonMode(root, fileLabel, t);
+        const mode = new PythonMode(root, query(root, "handler-tabs"), t);
         // A failure shows in Python's status line, and again on Run.
         mode.load().catch(() => undefined);
+        if (language === "python") mode.checkSoon(handlerModel.getValue());
         return mode;
       },
       (error: unknown) => {
@@ -242,20 +306,24 @@ export async function createPlayground(root: HTMLElement): Promise<PlaygroundHan
     }
   };
 
-  const markRunError = (line: number, column: number, message: string) => {
+  /** Marks where a run failed, or each failed route of a CdnHandlerError, and reveals the first place. */
+  const markRunError = (line: number, column: number, message: string, more: RunMark[] = []) => {
     const model = handlerModel;
-    const safeLine = Math.min(Math.max(1, line), model.getLineCount());
-    monaco.editor.setModelMarkers(model, RUN_MARKER_OWNER, [
-      {
+    const lineOf = (at: number) => Math.min(Math.max(1, at), model.getLineCount());
+    monaco.editor.setModelMarkers(
+      model,
+      RUN_MARKER_OWNER,
+      // A CdnHandlerError is marked once per failed route, with that route's error.
+      (more.length > 0 ? more : [{ line, column, message }]).map((mark) => ({
         severity: monaco.MarkerSeverity.Error,
-        message,
-        startLineNumber: safeLine,
-        startColumn: Math.max(1, column),
-        endLineNumber: safeLine,
-        endColumn: model.getLineMaxColumn(safeLine),
-      },
-    ]);
-    handlerEditor.revealLineInCenterIfOutsideViewport(safeLine);
+        message: mark.message,
+        startLineNumber: lineOf(mark.line),
+        startColumn: Math.max(1, mark.column),
+        endLineNumber: lineOf(mark.line),
+        endColumn: model.getLineMaxColumn(lineOf(mark.line)),
+      })),
+    );
+    handlerEditor.revealLineInCenterIfOutsideViewport(lineOf(line));
   };
 
   const run = async (): Promise<void> => {
@@ -264,6 +332,7 @@ export async function createPlayground(root: HTMLElement): Promise<PlaygroundHan
       finished = resolve;
     });
     setRunning(true);
+    layout.showOutput();
     try {
       await startRun();
     } catch (error) {
@@ -307,7 +376,12 @@ export async function createPlayground(root: HTMLElement): Promise<PlaygroundHan
           output.finishError(message.error, fileName, message.durationMs, message.dropped);
           if (message.error.line !== undefined) {
             const { name, message: text } = message.error;
-            markRunError(message.error.line, message.error.column ?? 1, `${wordText(t, name)}: ${wordText(t, text)}`);
+            markRunError(
+              message.error.line,
+              message.error.column ?? 1,
+              `${wordText(t, name)}: ${wordText(t, text)}`,
+              failedRouteMarks(t, message.error.details),
+            );
           }
         } else {
           output.finishResult(message.result, message.durationMs, message.dropped);
@@ -392,6 +466,7 @@ export async function createPlayground(root: HTMLElement): Promise<PlaygroundHan
   stopButton.addEventListener("click", stop);
   templateSelect.addEventListener("change", () => {
     template = templateById(templateSelect.value);
+    templateSelect.title = templateSelect.selectedOptions[0]?.title ?? "";
     // Python stays Python; otherwise the official-sample shape opens in JavaScript, like FC's console.
     const next = defaultLanguageOf(template.id) === "javascript" && language !== "python" ? "javascript" : language;
     if (next !== language) setLanguage(next, sourceOf(template, next));
@@ -463,18 +538,37 @@ export async function createPlayground(root: HTMLElement): Promise<PlaygroundHan
       };
     },
     dispose() {
+      pythonCheckListener.dispose();
+      detachDownload();
       detachPersistence();
       sandbox.dispose();
       void python?.then((mode) => mode.dispose());
       markerListener.dispose();
+      for (const listener of staleListeners) listener.dispose();
       contentListener.dispose();
       clearTimeout(statusTimer);
+      detachProblems();
+      detachJsOutput?.();
       handlerEditor.dispose();
       eventEditor.dispose();
       handlerModel.dispose();
       eventModel.dispose();
     },
   };
+  // "Download project": the handler as written, in any language, as a testable FC project.
+  const downloadButton = root.querySelector<HTMLButtonElement>('[data-role="download-project"]');
+  const detachDownload = downloadButton
+    ? attachProjectDownload(
+        downloadButton,
+        query(root, "project-error"),
+        {
+          code: () => handlerModel.getValue(),
+          language: () => language,
+          eventJson: () => eventModel.getValue(),
+        },
+        t,
+      )
+    : () => undefined;
   // Share link (loaded, never run) or autosaved work; Share and Reset buttons.
   const detachPersistence = attachPersistence(root, handle);
   (root as HTMLElement & { playground?: PlaygroundHandle }).playground = handle;

@@ -1,14 +1,42 @@
-// The only playground code a page loads up front (a few hundred bytes): it finds the playground elements and
+// The only playground code a page loads up front (about a kilobyte): it finds the playground elements and
 // imports the real thing (Monaco, the sandbox) when each one should start. Pages without a playground never
 // run this, and a page with several playgrounds still loads Monaco once (the chunks are shared modules).
 
+import { afterFirstPaint, yieldToMain } from "./yield-to-main";
+
 type LoadMode = "eager" | "visible" | "click";
 
-const start = (root: HTMLElement) => {
+let booting: Promise<typeof import("../app/playground-app")> | undefined;
+/**
+ * Imports the playground's code in dependency order, largest first, with a yield after each chunk. Imported all at
+ * once, the browser evaluates every module in one task of several hundred milliseconds (Monaco's editor API alone
+ * is ~2.7 MB); one by one, each chunk is evaluated in a task of its own and the page stays responsive.
+ */
+const loadApp = () => {
+  booting ??= (async () => {
+    await import("monaco-editor/editor");
+    await yieldToMain();
+    await import("../editor/monaco-bundle");
+    await yieldToMain();
+    const app = await import("../app/playground-app");
+    // Starting the playground (Monaco's services, the editors) is a task apart from evaluating its code.
+    await yieldToMain();
+    return app;
+  })().catch((error: unknown) => {
+    booting = undefined;
+    throw error;
+  });
+  return booting;
+};
+
+const start = (root: HTMLElement, mode: LoadMode) => {
   if (root.dataset.state && root.dataset.state !== "idle") return;
   root.dataset.state = "loading";
-  import("../app/playground-app")
-    .then(({ createPlayground }) => createPlayground(root))
+  // An eager playground waits for the page's first paint: the page (its text, the code shown as plain text) is on
+  // screen before the editor's work begins. A click or a scroll is already past that.
+  (mode === "eager" ? afterFirstPaint() : Promise.resolve())
+    .then(() => Promise.all([loadApp(), import("../i18n/index").then(({ loadMessagesOf }) => loadMessagesOf(root))]))
+    .then(([{ createPlayground }]) => createPlayground(root))
     .catch((error: unknown) => {
       root.dataset.state = "failed";
       console.error("The playground failed to load", error);
@@ -33,21 +61,21 @@ export function mountPlaygrounds(scope: ParentNode = document): void {
     const mode = (root.dataset.load ?? "eager") as LoadMode;
     if (mode === "click") {
       for (const trigger of root.querySelectorAll<HTMLElement>('[data-role="load"], [data-role="run"]')) {
-        trigger.addEventListener("click", () => start(root), { once: true });
+        trigger.addEventListener("click", () => start(root, mode), { once: true });
       }
     } else if (mode === "visible" && "IntersectionObserver" in window) {
       const observer = new IntersectionObserver(
         (entries) => {
           if (entries.some((entry) => entry.isIntersecting)) {
             observer.disconnect();
-            start(root);
+            start(root, mode);
           }
         },
         { rootMargin: "200px" },
       );
       observer.observe(root);
     } else {
-      start(root);
+      start(root, mode);
     }
   }
 }

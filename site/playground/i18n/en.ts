@@ -36,10 +36,12 @@ const runtime = {
     `The playground's SDK bundle lacks ${v.entry}, which runs handlers: rebuild the site.`,
   thrownValue: () => "Thrown value",
   issueAt: (v: V<"issueAt">) => `issue at ${v.path || "(input)"}: ${v.message}`,
-  eventFailed: (v: V<"eventFailed">) => `events[${v.index}] (${v.eventName}) failed: ${v.reason}`,
+  eventFailed: (v: V<"eventFailed">) =>
+    `events[${v.index}] (${v.eventName}) failed${v.line ? ` at ${v.file}:${v.line}:${v.column}` : ""}: ${v.reason}`,
   causedBy: (v: V<"causedBy">) => `caused by ${v.cause}`,
   notJson: (v: V<"notJson">) => `(not JSON-serialisable: ${v.reason}; FC could not return it)`,
-  pyNotJson: (v: V<"pyNotJson">) => `(not JSON-serialisable: ${v.reason}; return a str, bytes or dict)`,
+  pyNotJson: (v: V<"pyNotJson">) =>
+    `(shown with repr(): FC sends back only a str, bytes, or a dict or list as JSON; ${v.reason})`,
   pyNoHandler: () =>
     "index.py defines no function named handler: FC calls index.handler, so define def handler(event, context): ...",
   pyNotCallable: (v: V<"pyNotCallable">) => `index.handler is a ${v.type}, not a function`,
@@ -60,11 +62,30 @@ export const en = {
     template: "Template",
     language: "Language",
     event: "Event",
+    // The Template picker: labels and descriptions for TypeScript and JavaScript, then for Python (templates.ts).
     templates: {
       sdk: "SDK (defineCdnHandler)",
       plain: "Plain FC handler",
       official: "Like the official sample",
       logs: "Summarise the log file",
+    },
+    templateHints: {
+      sdk: "Typed routes per event; the SDK parses and validates the body.",
+      plain: "No dependency: the event is a Buffer you parse yourself.",
+      official: "The if/else chain of FC's Python sample, in JavaScript with a callback.",
+      logs: "Streams the event's gzip log file (a generated sample here) and prints top URLs, cache hit ratio, status classes.",
+    },
+    pythonTemplates: {
+      sdk: "One function per event",
+      plain: "Plain FC handler",
+      official: "Like the official sample",
+      logs: "Summarise the log file",
+    },
+    pythonTemplateHints: {
+      sdk: "Generated for the events in event.json: one function per event, every event runs, failures are raised at the end. No dependency.",
+      plain: "Generated for the events in event.json: one if/elif branch per event, standard library only.",
+      official: "The if/elif chain of FC's Python sample: the first event, a summary string.",
+      logs: "Downloads the event's gzip log file with urllib (a generated sample here) and returns top URLs, cache hit ratio, status classes.",
     },
     severalEvents: "Envelope with several events",
     invalidEvent: "Invalid event (see the SDK's errors)",
@@ -78,6 +99,11 @@ export const en = {
     emptyOutput:
       "Press Run to call `handler(event, context)` as Function Compute would, in a sandbox in your browser. Nothing leaves this page.",
     loadEditor: "Load the editor",
+    // "Download project" (project/project-download.ts).
+    downloadProject: "Download project",
+    downloadProjectTitle:
+      "Download this handler as a Function Compute project: s.yaml with a CDN trigger per event in event.json, a test that runs, a README",
+    projectDomains: "Fix the domains in event.json (eventParameter.domain) and download again.",
     handlerEditor: "Handler source code",
     sandbox: "Handler sandbox",
     eventEditor: "Event JSON passed to the handler",
@@ -95,7 +121,7 @@ export const en = {
       "This event does not match the CDN event format. Running anyway, so you can see how your handler copes:",
     syntaxError: (fileName: string) => `Syntax error in ${fileName}, so it was not run.`,
     typeErrors: (count: number, fileName: string) =>
-      `${count} type error${s(count)} in ${fileName} (underlined in red). Running anyway:`,
+      `Ran with ${count} type error${s(count)} in ${fileName} — see Problems:`,
     at: (line: number, column: number, message: string) => `line ${line}, column ${column}: ${message}`,
   },
 
@@ -110,7 +136,7 @@ export const en = {
     failedAfter: (duration: string) => `Failed after ${duration}`,
     timedOutTitle: (seconds: number) => `Timed out after ${seconds} s: the run was stopped.`,
     timedOutHint: "Function Compute would stop it too. Look for an endless loop or a promise that never settles.",
-    timedOut: "Timed out",
+    timedOut: (seconds: number) => `Timed out after ${seconds} s`,
     workerFailed: "The run's worker failed.",
     failed: "Failed",
     stoppedTitle: "Stopped.",
@@ -119,6 +145,18 @@ export const en = {
     truncated: (hidden: string, limit: string) =>
       `Output truncated: ${hidden} more console lines were not shown (the limit is ${limit}).`,
     moreCharacters: (count: string) => ` (${count} more characters)`,
+  },
+
+  // The Problems tab (problems/) and the JS output tab (editor/js-output.ts).
+  problems: {
+    title: "Problems",
+    none: "No problems: the handler and the event check out.",
+    severity: { error: "Error", warning: "Warning", info: "Info" },
+    summary: (errors: number, warnings: number) => `${errors} error${s(errors)}, ${warnings} warning${s(warnings)}`,
+    more: (count: number) => `… and ${count} more`,
+    jump: (location: string) => `Go to ${location}`,
+    jsOutputEditor: "The JavaScript that runs (read-only)",
+    noJsOutput: "TypeScript produced no JavaScript for this handler.",
   },
 
   // Python (python/python-mode.ts, python/python-sandbox.ts).
@@ -135,6 +173,46 @@ export const en = {
     downloadFailed: (path: string, error: string) =>
       `${path} could not be downloaded (${error}); press Run to try again`,
     httpError: (path: string, status: number) => `${path} answered HTTP ${status}; press Run to try again`,
+  },
+
+  // The app's layout, toolbar tools, tabs and output chrome (Playground.astro, layout/, output/output-view.ts).
+  layout: {
+    handlerViews: "Handler views",
+    jsOutput: "JS output",
+    outputViews: "Output views",
+    problems: "Problems",
+    outputRegion: "Run output",
+    copyOutput: "Copy output",
+    panes: "Playground panes",
+    handlerTab: "Handler",
+    eventTab: "Event",
+    outputTab: "Output",
+    resizeEditors: "Resize the handler and event editors",
+    resizeOutput: "Resize the editors and the output",
+    format: "Format",
+    formatTitle: "Format the handler, or the event JSON when it has focus (Shift+Alt+F)",
+    formatPython: "Format (not available for Python)",
+    shortcuts: "Shortcuts",
+    shortcutsTitle: "Keyboard shortcuts",
+    close: "Close",
+    fullScreen: "Full screen",
+    exitFullScreen: "Exit full screen",
+    staleCode: "From the previous run: the code has changed since.",
+    staleEvent: "From the previous run: the event has changed since.",
+    staleLanguage: "From the previous run: the language has changed since.",
+    keys: {
+      run: "Run the handler",
+      format: "Format the handler or the event JSON",
+      fullScreen: "Leave full screen",
+      resize: "Resize panes (on a focused divider)",
+      resizeToLimit: "Move a focused divider to its limit",
+      nextProblem: "Go to the next problem in the editor",
+      previousProblem: "Go to the previous problem",
+      tabFocus: "Toggle whether Tab moves focus out of the editor",
+      commands: "All editor commands",
+      find: "Find in the editor",
+      switchTab: "Switch tabs (on a focused tab)",
+    },
   },
 
   // Share links, autosave and Reset (share/).

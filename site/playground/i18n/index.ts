@@ -4,13 +4,31 @@
 
 import { langOf, SITE_LOCALES, type SiteLocale } from "../../lib/locales.js";
 import type { RuntimePhrases, RuntimeText, Text } from "../runner/protocol.js";
-import { en, type PlaygroundMessages } from "./en.js";
-import { zhCn } from "./zh-cn.js";
+import type { PlaygroundMessages } from "./en.js";
 
 export type { PlaygroundMessages } from "./en.js";
 
-/** Every locale's table. */
-export const PLAYGROUND_MESSAGES: { readonly [L in SiteLocale]: PlaygroundMessages } = { en, "zh-cn": zhCn };
+// In the browser a page loads only its own language's table (each is a chunk of its own: a page never pays for the
+// other language). Server-side code and tests read both from ./tables.ts.
+const LOADERS: { readonly [L in SiteLocale]: () => Promise<PlaygroundMessages> } = {
+  en: () => import("./en.js").then((module) => module.en),
+  "zh-cn": () => import("./zh-cn.js").then((module) => module.zhCn),
+};
+const loaded: Partial<Record<SiteLocale, PlaygroundMessages>> = {};
+
+/**
+ * Loads the message table of an element's page, once; {@link messagesOf} answers synchronously afterwards.
+ *
+ * @example
+ * ```ts
+ * const t = await loadMessagesOf(root);
+ * ```
+ */
+export async function loadMessagesOf(element: Element): Promise<PlaygroundMessages> {
+  const locale = localeOf(element);
+  loaded[locale] ??= await LOADERS[locale]();
+  return loaded[locale];
+}
 
 /**
  * The locale of an element's page: its nearest `lang` attribute matched against the site's locales (`zh-CN` →
@@ -18,7 +36,7 @@ export const PLAYGROUND_MESSAGES: { readonly [L in SiteLocale]: PlaygroundMessag
  *
  * @example
  * ```ts
- * const t = PLAYGROUND_MESSAGES[localeOf(root)];
+ * const t = messagesOf(root); // after await loadMessagesOf(root)
  * ```
  */
 export function localeOf(element: Element): SiteLocale {
@@ -26,8 +44,14 @@ export function localeOf(element: Element): SiteLocale {
   return SITE_LOCALES.find((locale) => langOf(locale).toLowerCase() === lang) ?? "en";
 }
 
-/** The message table of an element's page. */
-export const messagesOf = (element: Element): PlaygroundMessages => PLAYGROUND_MESSAGES[localeOf(element)];
+/** The message table of an element's page, once {@link loadMessagesOf} has loaded it. */
+export function messagesOf(element: Element): PlaygroundMessages {
+  const locale = localeOf(element);
+  const table = loaded[locale];
+  if (!table)
+    throw new Error(`The playground's "${locale}" messages are not loaded: await loadMessagesOf(element) first.`);
+  return table;
+}
 
 /**
  * Words a runtime text: a coded runtime message in the table's language, a plain string as it is.

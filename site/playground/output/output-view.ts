@@ -7,6 +7,9 @@ import { type LogLine, MAX_OUTPUT_LINES, type RunResult, type SerializedError, t
 /** The state the panel exposes in `data-run-state`, for styling and tests. */
 export type RunState = "idle" | "running" | "done" | "error" | "timeout" | "stopped" | "blocked";
 
+/** What changed since the output's run, making it stale. */
+export type StaleReason = "code" | "event" | "language";
+
 /**
  * Renders one run's output into an element.
  *
@@ -28,6 +31,7 @@ export class OutputView {
   #hidden = 0;
   #pending: LogLine[] = [];
   #frame = 0;
+  #staleNote: HTMLElement | undefined;
 
   /** `t`: the page's message table; crashes and coded runtime errors are worded with it. */
   constructor(root: HTMLElement, status: HTMLElement, t: PlaygroundMessages) {
@@ -40,6 +44,7 @@ export class OutputView {
   /** Clears the panel for a new run. */
   start(): void {
     cancelAnimationFrame(this.#frame);
+    this.#fresh();
     this.#root.replaceChildren();
     this.#lines = undefined;
     this.#shown = 0;
@@ -66,14 +71,44 @@ export class OutputView {
   finishResult(result: RunResult | undefined, durationMs: number, dropped: number): void {
     this.#flush();
     this.#truncated(dropped);
-    if (result) {
-      const t = this.#t.output;
-      const box = this.#block("fcpg-result", result.kind === "json" ? t.returnValueJson : t.returnValue);
-      const more = result.more ? t.moreCharacters(this.#numbers.format(result.more)) : "";
-      const note = result.note ? `\n${this.#word(result.note)}` : "";
-      box.append(this.#text("pre", "fcpg-result-value", `${result.text}${more}${note}`));
-    }
+    if (result) this.showReturnValue(result);
     this.#setState("done", this.#t.output.doneIn(formatDuration(durationMs)));
+  }
+
+  /**
+   * Shows a handler's return value (any language): JSON indented by two spaces, whatever indentation it came
+   * with; text as it is. `finishResult` calls it; a runtime with its own "done" can call it directly.
+   */
+  showReturnValue(result: RunResult): void {
+    const t = this.#t.output;
+    const box = this.#block("fcpg-result", result.kind === "json" ? t.returnValueJson : t.returnValue);
+    const more = result.more ? t.moreCharacters(this.#numbers.format(result.more)) : "";
+    const note = result.note ? `\n${this.#word(result.note)}` : "";
+    const text = result.kind === "json" && !result.more ? prettyJson(result.text) : result.text;
+    box.append(this.#text("pre", "fcpg-result-value", `${text}${more}${note}`));
+  }
+
+  /**
+   * Marks the output as coming from an earlier run (dimmed, with a note saying what changed); the next run
+   * clears it. Nothing happens while the output is empty or a run is under way.
+   */
+  markStale(reason: StaleReason): void {
+    const state = this.#root.dataset.runState;
+    if (!state || state === "idle" || state === "running") return;
+    const l = this.#t.layout;
+    if (!this.#staleNote) {
+      this.#staleNote = this.#text("p", "fcpg-stale-note", "");
+      this.#staleNote.dataset.role = "stale-note";
+      this.#root.before(this.#staleNote);
+    }
+    this.#staleNote.textContent = reason === "code" ? l.staleCode : reason === "event" ? l.staleEvent : l.staleLanguage;
+    this.#staleNote.hidden = false;
+    this.#root.dataset.stale = reason;
+  }
+
+  #fresh(): void {
+    if (this.#staleNote) this.#staleNote.hidden = true;
+    delete this.#root.dataset.stale;
   }
 
   finishError(error: SerializedError, fileName: string, durationMs: number, dropped: number): void {
@@ -94,7 +129,7 @@ export class OutputView {
     const t = this.#t.output;
     if (reason === "timeout") {
       this.notice("error", t.timedOutTitle(timeoutMs / 1000), [t.timedOutHint]);
-      this.#setState("timeout", t.timedOut);
+      this.#setState("timeout", t.timedOut(timeoutMs / 1000));
     } else if (reason === "crashed") {
       this.notice("error", t.workerFailed, detail ? [this.#word(detail)] : []);
       this.#setState("error", t.failed);
@@ -165,6 +200,15 @@ export class OutputView {
     element.className = className;
     if (text) element.textContent = text;
     return element;
+  }
+}
+
+/** JSON re-indented by two spaces (a runtime may send it compact); text that does not parse stays as it is. */
+function prettyJson(text: string): string {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return text;
   }
 }
 

@@ -4,7 +4,7 @@
 import { CDN_EVENT_NAMES, type CdnEventName } from "fc-cdn-trigger";
 import type { CodegenLanguage, CodegenStyle } from "fc-cdn-trigger/tooling";
 import { localizedPath } from "../../lib/locales";
-import { localeOf, PLAYGROUND_MESSAGES } from "../i18n/index";
+import { localeOf, messagesOf } from "../i18n/index";
 import { type CodegenChoice, codegenView, PLAYGROUND_PATH } from "./codegen-model";
 import { copyText } from "./copy";
 import type { MountPanel } from "./panels-client";
@@ -43,7 +43,7 @@ export const mount: MountPanel = (root, pending) => {
   const projectError = query(root, '[data-role="project-error"]');
   const checkboxes = [...root.querySelectorAll<HTMLInputElement>('input[type="checkbox"][name="event"]')];
   const locale = localeOf(root);
-  const t = PLAYGROUND_MESSAGES[locale];
+  const t = messagesOf(root);
   const playgroundPath = localizedPath(locale, PLAYGROUND_PATH);
 
   const choice = (): CodegenChoice | undefined => {

@@ -5,9 +5,12 @@
 /** A mounted panel's entry point: binds its controls, then acts on the events that came before it loaded. */
 export type MountPanel = (root: HTMLElement, pending: readonly Event[]) => void;
 
-const LOADERS: Record<string, () => Promise<{ mount: MountPanel }>> = {
-  codegen: () => import("./codegen-panel"),
-  trigger: () => import("./trigger-panel"),
+// Each panel's script, after the page's message table (its words are read synchronously once mounted).
+const LOADERS: Record<string, (root: HTMLElement) => Promise<{ mount: MountPanel }>> = {
+  codegen: (root) =>
+    import("../i18n/index").then(({ loadMessagesOf }) => loadMessagesOf(root)).then(() => import("./codegen-panel")),
+  trigger: (root) =>
+    import("../i18n/index").then(({ loadMessagesOf }) => loadMessagesOf(root)).then(() => import("./trigger-panel")),
 };
 
 const WAKE = ["pointerenter", "focusin", "touchstart"] as const;
@@ -25,7 +28,7 @@ function arm(root: HTMLElement): void {
     if ((ACT as readonly string[]).includes(event.type) && !onLink) pending.push(event);
     if (loading) return;
     root.dataset.panelState = "loading";
-    loading = load();
+    loading = load(root);
     loading.then(
       ({ mount }) => {
         for (const type of [...WAKE, ...ACT]) root.removeEventListener(type, start, true);

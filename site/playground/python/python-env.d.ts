@@ -20,3 +20,9 @@ declare module "virtual:fc-playground-python/assets" {
   /** pyodide-lock.json with an empty package list. */
   export const lockFile: string;
 }
+
+declare module "*.py?raw" {
+  /** The file's source text (Vite's ?raw import). */
+  const source: string;
+  export default source;
+}

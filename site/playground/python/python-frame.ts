@@ -31,6 +31,9 @@ function spawn(): void {
       case "snapshot":
         if (data.snapshot instanceof Uint8Array && boot) boot.snapshot = data.snapshot as Uint8Array<ArrayBuffer>;
         return;
+      case "checked":
+        toPage(data as FromPythonWorker & { kind: "checked" });
+        return;
       case "boot-failed":
         if (boot?.snapshot) {
           // Restoring the snapshot failed: start from scratch instead (and make a new snapshot).
@@ -119,6 +122,9 @@ window.addEventListener("message", (event: MessageEvent<ToPythonFrame>) => {
     spawn();
   } else if (message?.kind === "run" && boot) {
     start(message);
+  } else if (message?.kind === "check" && worker) {
+    // Queued behind a run in progress; a worker replaced meanwhile drops it, and the next edit checks again.
+    worker.postMessage(message);
   } else if (message?.kind === "stop" && current?.runId === message.runId) {
     stopRun("stopped");
   }

@@ -2,6 +2,7 @@
 // ready). Imported by the playground only when the user chooses Python, so JavaScript pages never load it.
 
 import type { PlaygroundMessages } from "../i18n/index";
+import { setProblems } from "../problems/problems-model";
 import type { RunCallbacks } from "../runner/frame-host";
 import {
   PYODIDE_BYTES,
@@ -13,6 +14,9 @@ import {
 import "./python.css";
 
 const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
+
+/** How long typing must pause before index.py is parsed again. */
+export const CHECK_DELAY_MS = 300;
 
 /**
  * Python for one playground: downloads and starts Pyodide on {@link PythonMode.load} (once), shows its
@@ -32,6 +36,10 @@ export class PythonMode {
   readonly #bar: HTMLProgressElement;
   readonly #text: HTMLElement;
   readonly #t: PlaygroundMessages["python"];
+  #checkTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The code waiting to be checked (the latest edit), kept until Python is ready. */
+  #unchecked: string | undefined;
+  #visible = true;
 
   /** `anchor`: the element the status line goes after (the handler pane's file name); `t`: the page's messages. */
   constructor(root: HTMLElement, anchor: HTMLElement, t: PlaygroundMessages) {
@@ -56,6 +64,31 @@ export class PythonMode {
     return this.#sandbox.load();
   }
 
+  /**
+   * Parses `code` in the Python worker once typing has paused ({@link CHECK_DELAY_MS}) and Python is ready,
+   * and reports its syntax errors to the playground's problems (which marks them in the editor). Typing is
+   * never held up: the parse happens in the worker, and an answer for outdated code is dropped.
+   */
+  checkSoon(code: string): void {
+    this.#unchecked = code;
+    clearTimeout(this.#checkTimer);
+    this.#checkTimer = setTimeout(() => void this.#checkNow(), CHECK_DELAY_MS);
+  }
+
+  async #checkNow(): Promise<void> {
+    const code = this.#unchecked;
+    if (code === undefined || !this.#visible || !this.#sandbox.ready) return;
+    this.#unchecked = undefined;
+    const problems = await this.#sandbox.check(code);
+    // Superseded by a newer check, or Python was switched away from meanwhile.
+    if (problems === undefined || !this.#visible) return;
+    setProblems(
+      this.#root,
+      "python",
+      problems.map(({ message, ...where }) => ({ severity: "error", file: "handler", message, ...where })),
+    );
+  }
+
   /** Runs index.py against the event (waiting for Python to be ready first). */
   run(input: PythonRunInput, callbacks: RunCallbacks): Promise<number> {
     return this.#sandbox.run(input, callbacks);
@@ -68,9 +101,17 @@ export class PythonMode {
   /** Shows or hides the status line (hidden while another language is selected). */
   set visible(visible: boolean) {
     this.#status.hidden = !visible;
+    this.#visible = visible;
+    if (!visible) {
+      // Another language: Python's problems no longer apply.
+      clearTimeout(this.#checkTimer);
+      this.#unchecked = undefined;
+      setProblems(this.#root, "python", []);
+    }
   }
 
   dispose(): void {
+    clearTimeout(this.#checkTimer);
     this.#sandbox.dispose();
     this.#status.remove();
   }
@@ -89,6 +130,8 @@ export class PythonMode {
         this.#text.textContent = this.#t.starting;
         break;
       case "ready":
+        // What was typed while Python was loading.
+        if (this.#unchecked !== undefined) void this.#checkNow();
         // For benchmarks and curious users (devtools): where the start-up time went.
         this.#root.dataset.pythonBootMs = String(Math.round(status.bootMs));
         this.#root.dataset.pythonBootPhases = JSON.stringify(status.phases);

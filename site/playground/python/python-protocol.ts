@@ -67,6 +67,37 @@ export interface PythonRunRequest {
 }
 
 /**
+ * A syntax check of index.py while the user types: the worker parses it (runner.py's `check`: ast.parse, then
+ * compile), runs nothing, and answers with a {@link PythonSyntaxProblem} list.
+ *
+ * @example
+ * ```ts
+ * const request: PythonCheckRequest = { kind: "check", checkId: 3, code: "def handler(:\n" };
+ * ```
+ */
+export interface PythonCheckRequest {
+  kind: "check";
+  checkId: number;
+  code: string;
+}
+
+/**
+ * A syntax error in index.py: 1-based line and column, as Python's SyntaxError has them.
+ *
+ * @example
+ * ```ts
+ * const problem: PythonSyntaxProblem = { line: 1, column: 13, message: "SyntaxError: invalid syntax" };
+ * ```
+ */
+export interface PythonSyntaxProblem {
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  message: string;
+}
+
+/**
  * Page → Python frame.
  *
  * @example
@@ -77,6 +108,7 @@ export interface PythonRunRequest {
 export type ToPythonFrame =
   | { kind: "init"; runtime: string; boot: Omit<PythonBoot, "kind"> }
   | PythonRunRequest
+  | PythonCheckRequest
   | { kind: "stop"; runId: number };
 
 /**
@@ -105,7 +137,8 @@ export type FromPythonWorker =
   | { kind: "booted"; ms: number; version: string; phases: BootPhases }
   | { kind: "snapshot"; snapshot: Uint8Array<ArrayBuffer> }
   | { kind: "boot-failed"; message: string }
-  | { kind: "started"; runId: number };
+  | { kind: "started"; runId: number }
+  | { kind: "checked"; checkId: number; problems: PythonSyntaxProblem[] };
 
 /**
  * Frame → page: the JavaScript runtime's messages plus the Python ones.
@@ -120,7 +153,8 @@ export type FromPythonFrame =
   | { kind: "py-booting" }
   | { kind: "py-booted"; ms: number; version: string; phases: BootPhases }
   | { kind: "py-boot-failed"; message: string }
-  | { kind: "started"; runId: number };
+  | { kind: "started"; runId: number }
+  | { kind: "checked"; checkId: number; problems: PythonSyntaxProblem[] };
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
@@ -159,7 +193,32 @@ export function readPythonMessage(data: unknown): Exclude<FromPythonFrame, FromF
       return typeof data.runId === "number" && Number.isFinite(data.runId)
         ? { kind: "started", runId: data.runId }
         : undefined;
+    case "checked":
+      return typeof data.checkId === "number" && Array.isArray(data.problems)
+        ? { kind: "checked", checkId: data.checkId, problems: data.problems.slice(0, 20).flatMap(readProblem) }
+        : undefined;
     default:
       return undefined;
   }
+}
+
+const position = (value: unknown) =>
+  typeof value === "number" && Number.isInteger(value) && value >= 1 ? value : undefined;
+
+/** One syntax problem from the frame, or none when its shape is wrong. */
+function readProblem(data: unknown): PythonSyntaxProblem[] {
+  if (!isRecord(data)) return [];
+  const line = position(data.line);
+  const column = position(data.column);
+  if (line === undefined || column === undefined) return [];
+  const endLine = position(data.endLine);
+  const endColumn = position(data.endColumn);
+  return [
+    {
+      line,
+      column,
+      ...(endLine !== undefined && endColumn !== undefined ? { endLine, endColumn } : {}),
+      message: String(data.message ?? "").slice(0, 500),
+    },
+  ];
 }

@@ -7,7 +7,13 @@ import * as assets from "virtual:fc-playground-python/assets";
 import type { PlaygroundMessages } from "../i18n/index";
 import { type ActiveRun, mountSandboxFrame, type RunCallbacks, RunSlot, WATCHDOG_GRACE_MS } from "../runner/frame-host";
 import { DEFAULT_TIMEOUT_MS, type RuntimePhrases, readFrameMessage, type Text } from "../runner/protocol";
-import { type BootPhases, type PyodideFiles, readPythonMessage, type ToPythonFrame } from "./python-protocol";
+import {
+  type BootPhases,
+  type PyodideFiles,
+  type PythonSyntaxProblem,
+  readPythonMessage,
+  type ToPythonFrame,
+} from "./python-protocol";
 
 /**
  * What the Python runtime is doing, for the playground's status line.
@@ -134,6 +140,9 @@ export class PythonSandbox {
   #firstBoot: { resolve: () => void; reject: (error: Error) => void } | undefined;
   #loaded: Promise<void> | undefined;
   #nextRunId = 1;
+  #nextCheckId = 1;
+  #check: { checkId: number; resolve: (problems: PythonSyntaxProblem[] | undefined) => void } | undefined;
+  #ready = false;
   #runs = new RunSlot<ActiveRun & { timeoutMs: number }>();
   #onMessage = (event: MessageEvent) => this.#receive(event);
 
@@ -155,6 +164,7 @@ export class PythonSandbox {
       this.#frame?.remove();
       this.#frame = undefined;
       this.#framed = undefined;
+      this.#ready = false;
       this.#onStatus({ phase: "failed", message: this.#describe(error) });
       throw error;
     });
@@ -189,6 +199,25 @@ export class PythonSandbox {
     if (this.#runs.current?.runId !== runId) return runId;
     this.#post({ kind: "run", runId, code: input.code, event: input.event, timeoutMs, phrases: input.phrases });
     return runId;
+  }
+
+  /** True once Python has started (and until a load fails). */
+  get ready(): boolean {
+    return this.#ready;
+  }
+
+  /**
+   * index.py's syntax errors, from the worker's parser (nothing runs); `undefined` when a newer check replaced
+   * this one or the worker was replaced before answering. Only once Python is ready: checks never start Pyodide.
+   */
+  check(code: string): Promise<PythonSyntaxProblem[] | undefined> {
+    this.#check?.resolve(undefined);
+    if (!this.#ready) return Promise.resolve(undefined);
+    const checkId = this.#nextCheckId++;
+    return new Promise((resolve) => {
+      this.#check = { checkId, resolve };
+      this.#post({ kind: "check", checkId, code });
+    });
   }
 
   /** Stops the current run, if any; its worker is terminated and a fresh one starts. */
@@ -231,6 +260,8 @@ export class PythonSandbox {
 
   /** The frame stopped answering: replace it (Pyodide's files stay in memory, so nothing is downloaded again). */
   #resetFrame(): void {
+    this.#check?.resolve(undefined);
+    this.#check = undefined;
     this.#frame?.remove();
     this.#frame = undefined;
     this.#framed = undefined;
@@ -257,6 +288,7 @@ export class PythonSandbox {
           this.#onStatus({ phase: "starting" });
           return;
         case "py-booted":
+          this.#ready = true;
           this.#firstBoot?.resolve();
           this.#firstBoot = undefined;
           this.#onStatus({ phase: "ready", bootMs: python.ms, version: python.version, phases: python.phases });
@@ -265,6 +297,12 @@ export class PythonSandbox {
           this.#firstBoot?.reject(new Error(python.message));
           this.#firstBoot = undefined;
           this.#onStatus({ phase: "failed", message: python.message });
+          return;
+        case "checked":
+          if (this.#check?.checkId === python.checkId) {
+            this.#check.resolve(python.problems);
+            this.#check = undefined;
+          }
           return;
         case "started": {
           const current = this.#runs.current;

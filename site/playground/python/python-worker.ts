@@ -4,8 +4,17 @@
 // Bundled into one ES module string by python/assets.mjs; Pyodide is imported dynamically from blob: URLs
 // only when this worker boots, which happens only once the user has chosen Python.
 
+import { generateCdnLog } from "fc-cdn-trigger/logs";
 import type { FromFrame, FromWorker, LogLine, SerializedError } from "../runner/protocol";
-import type { FromPythonWorker, PythonBoot, PythonRunRequest } from "./python-protocol";
+import { SampleLogServer, sampleLogFetch } from "../runner/sample-log";
+import FC_CONTEXT_SOURCE from "./fc_context.py";
+import type {
+  FromPythonWorker,
+  PythonBoot,
+  PythonCheckRequest,
+  PythonRunRequest,
+  PythonSyntaxProblem,
+} from "./python-protocol";
 import RUNNER_SOURCE from "./runner.py";
 
 // Captured before anything else runs: user code may overwrite globals through the `js` module.
@@ -37,6 +46,7 @@ type LoadPyodide = (options: Record<string, unknown>) => Promise<PyodideLike>;
 type CrashedMessage = Extract<FromFrame, { kind: "crashed" }>;
 
 let runFn: PyProxyFunction | undefined;
+let checkFn: PyProxyFunction | undefined;
 let booted: Promise<void> | undefined;
 let currentRunId = 0;
 
@@ -56,10 +66,14 @@ function serveFiles(boot: PythonBoot): () => void {
     return nativeFetch(input, init);
   };
   return () => {
-    // After the boot, the handler gets an offline fetch, worded per run (see run).
-    self.fetch = () => Promise.reject(new TypeError("fetch failed"));
+    // After the boot, one fetch for good: pyodide.http binds `fetch` when first imported, so it must delegate
+    // to the current run's (see run).
+    self.fetch = (input: RequestInfo | URL, init?: RequestInit) => runFetch(input, init);
   };
 }
+
+/** The current run's fetch: its sample log, nothing else (runner/sample-log.ts, as in the JavaScript runtime). */
+let runFetch: typeof fetch = () => Promise.reject(new TypeError("fetch failed"));
 
 async function start(boot: PythonBoot): Promise<void> {
   const startedAt = performance.now();
@@ -105,8 +119,11 @@ async function start(boot: PythonBoot): Promise<void> {
   pyodide.setStderr({ batched: (line) => postLines([{ level: "error", text: line }]) });
   const namespace = pyodide.globals.get("dict")() as { get(name: string): PyProxyFunction };
   (namespace as unknown as { set(key: string, value: unknown): void }).set("__name__", "fc_runtime");
+  // FCContext first: runner.py builds each run's context with it.
+  pyodide.runPython(FC_CONTEXT_SOURCE, { globals: namespace, filename: RUNNER_FILE });
   pyodide.runPython(RUNNER_SOURCE, { globals: namespace, filename: RUNNER_FILE });
   runFn = namespace.get("run");
+  checkFn = namespace.get("check");
   const doneAt = performance.now();
   post({
     kind: "booted",
@@ -133,14 +150,20 @@ interface Outcome {
 
 function run(request: PythonRunRequest): void {
   currentRunId = request.runId;
-  // The same offline fetch as in the JavaScript runtime, in the page's language.
-  self.fetch = () => Promise.reject(new TypeError(`fetch failed: ${request.phrases.pyNoNetwork}`));
+  // The same network as in the JavaScript runtime: the event's sample logs, refused otherwise in the page's words.
+  // urllib.request and pyodide.http.open_url are synchronous: runner.py gets the log text from `served` and
+  // gzips it itself; pyodide.http.pyfetch goes through `fetch`.
+  const noNetwork = request.phrases.noNetwork;
+  const served = new SampleLogServer(request.event, generateCdnLog);
+  runFetch = sampleLogFetch(request.event, noNetwork, generateCdnLog);
+  const serveLog = (url: string) => served.text(String(url));
   post({ kind: "started", runId: request.runId });
   const forward = (json: string) => postLines(JSON.parse(json) as LogLine[]);
   let outcome: Outcome;
   try {
     // Synchronous: an endless loop blocks this worker until the frame terminates it (the timeout or Stop).
-    const text = (runFn as PyProxyFunction)(request.code, request.event, Math.ceil(request.timeoutMs / 1000), forward);
+    const timeoutS = Math.ceil(request.timeoutMs / 1000);
+    const text = (runFn as PyProxyFunction)(request.code, request.event, timeoutS, forward, serveLog, noNetwork);
     outcome = JSON.parse(String(text)) as Outcome;
   } catch (error) {
     // runner.py catches every Python exception; reaching here means Pyodide itself failed (out of memory, a
@@ -154,7 +177,19 @@ function run(request: PythonRunRequest): void {
   post({ kind: "done", runId: request.runId, ...outcome });
 }
 
-self.onmessage = (event: MessageEvent<PythonBoot | PythonRunRequest>) => {
+/** Parses index.py without running it (runner.py's `check`) and answers with its syntax errors. */
+function check(request: PythonCheckRequest): void {
+  let problems: PythonSyntaxProblem[];
+  try {
+    problems = JSON.parse(String((checkFn as PyProxyFunction)(request.code))) as PythonSyntaxProblem[];
+  } catch {
+    // Pyodide itself failed: a Run reports that; the editor just shows nothing.
+    problems = [];
+  }
+  post({ kind: "checked", checkId: request.checkId, problems });
+}
+
+self.onmessage = (event: MessageEvent<PythonBoot | PythonRunRequest | PythonCheckRequest>) => {
   const message = event.data;
   if (message?.kind === "boot" && !booted) {
     booted = start(message).catch((error: unknown) => {
@@ -164,5 +199,7 @@ self.onmessage = (event: MessageEvent<PythonBoot | PythonRunRequest>) => {
   } else if (message?.kind === "run" && booted) {
     // A run sent while Python is still starting waits for it; the timeout starts with "started".
     booted.then(() => run(message)).catch(() => undefined);
+  } else if (message?.kind === "check" && booted) {
+    booted.then(() => check(message)).catch(() => undefined);
   }
 };

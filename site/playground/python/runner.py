@@ -2,6 +2,10 @@
 # `run()` executes the user's index.py the way Function Compute's Python runtime does: a fresh `index` module,
 # then handler(event, context) with the body as bytes and an FC-style snake_case context. print() and logging
 # go to the output panel; an exception comes back as a traceback whose frames point into index.py.
+# The network is the run's sample log only (see _Network): urllib.request and pyodide.http.open_url get it here,
+# pyodide.http.pyfetch gets it from the worker's fetch (runner/sample-log.ts), anything else is refused.
+import ast
+import gzip
 import inspect
 import io
 import json
@@ -153,6 +157,124 @@ def _serialize(exc):
     return error
 
 
+# ---- the network: the run's sample log, and nothing else -------------------------------------------------
+
+
+class _Network:
+    """What a run may download: the gzip sample log of each LogFileCreated filePath in its event.
+
+    `serve` is the worker's SampleLogServer.text (url -> the log text, or None for any other URL), `refusal`
+    the page's no-network phrase. The gzip bytes are made on first request and kept for the run.
+    """
+
+    def __init__(self):
+        self.reset(None, "")
+
+    def reset(self, serve, refusal):
+        self.serve = serve
+        self.refusal = refusal
+        self.gzipped = {}
+
+    def get(self, url, method="GET"):
+        """The gzip bytes served for `url`; None when the playground refuses the request."""
+        if self.serve is None or method not in ("GET", "HEAD"):
+            return None
+        body = self.gzipped.get(url)
+        if body is None:
+            text = self.serve(url)
+            if text is None:
+                return None
+            # mtime=0: the same event always gets the same bytes, as in the JavaScript runtime.
+            body = self.gzipped[url] = gzip.compress(str(text).encode("utf-8"), mtime=0)
+        return body
+
+
+network = _Network()
+
+
+def _urllib_open(request):
+    """urllib.request's http_open / https_open: the sample log as an HTTP 200 response, or URLError."""
+    import email.message
+    import urllib.error
+    import urllib.response
+
+    body = network.get(request.full_url, request.get_method())
+    if body is None:
+        raise urllib.error.URLError(network.refusal)
+    headers = email.message.Message()
+    headers["Content-Type"] = "application/gzip"
+    headers["Content-Length"] = str(len(body))
+    headers["X-Playground"] = "sample log generated in your browser"
+    payload = b"" if request.get_method() == "HEAD" else body
+    response = urllib.response.addinfourl(io.BytesIO(payload), headers, request.full_url, 200)
+    response.msg = "OK"  # http.client's reason phrase, which urllib's error processor reads
+    return response
+
+
+def _patch_urllib(module):
+    # Every opener answers http(s) from the playground: the default one and any the handler builds.
+    module.HTTPHandler.http_open = lambda self, request: _urllib_open(request)
+    if hasattr(module, "HTTPSHandler"):
+        module.HTTPSHandler.https_open = lambda self, request: _urllib_open(request)
+
+
+def _open_url(url):
+    """pyodide.http.open_url: the sample log's bytes as text (latin-1, so .encode("latin-1") gives them back)."""
+    body = network.get(str(url))
+    if body is None:
+        raise OSError(network.refusal)
+    return io.StringIO(body.decode("latin-1"))
+
+
+def _patch_pyodide_http(module):
+    module.open_url = _open_url
+
+
+_PATCHES = {"urllib.request": _patch_urllib, "pyodide.http": _patch_pyodide_http}
+
+
+class _PatchedLoader:
+    """A module's own loader, then its patch: the module is patched before the handler sees it."""
+
+    def __init__(self, loader, patch):
+        self.loader = loader
+        self.patch = patch
+
+    def create_module(self, spec):
+        return self.loader.create_module(spec)
+
+    def exec_module(self, module):
+        self.loader.exec_module(module)
+        self.patch(module)
+
+    def __getattr__(self, name):  # get_source and the like, for tracebacks
+        return getattr(self.loader, name)
+
+
+class _PatchOnImport:
+    """Patches the network modules when first imported: importing them up front would slow every start-up."""
+
+    @classmethod
+    def find_spec(cls, name, path=None, target=None):
+        patch = _PATCHES.get(name)
+        if patch is None:
+            return None
+        for finder in sys.meta_path:
+            if finder is cls or not hasattr(finder, "find_spec"):
+                continue
+            spec = finder.find_spec(name, path, target)
+            if spec is not None and spec.loader is not None:
+                spec.loader = _PatchedLoader(spec.loader, patch)
+                return spec
+        return None
+
+
+for _name, _patch in _PATCHES.items():
+    if _name in sys.modules:
+        _patch(sys.modules[_name])
+sys.meta_path.insert(0, _PatchOnImport)
+
+
 # ---- logging: FC's root logger, reset between runs --------------------------------------------------------
 
 
@@ -220,77 +342,29 @@ def _reset_state(request_id):
             del sys.modules[name]
 
 
-# ---- the FC context, snake_case as FC's Python runtime passes it ----------------------------------------
-
-
-class _Record:
-    __slots__ = ()
-
-    def __repr__(self):
-        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
-        return f"{type(self).__name__}({fields})"
-
-
-class Credentials(_Record):
-    __slots__ = ("access_key_id", "access_key_secret", "security_token")
-
-    def __init__(self, access_key_id, access_key_secret, security_token):
-        self.access_key_id = access_key_id
-        self.access_key_secret = access_key_secret
-        self.security_token = security_token
-
-
-class FunctionMeta(_Record):
-    __slots__ = ("name", "handler", "memory", "timeout", "initializer", "initialization_timeout")
-
-    def __init__(self, name, handler, memory, timeout):
-        self.name = name
-        self.handler = handler
-        self.memory = memory
-        self.timeout = timeout
-        self.initializer = ""
-        self.initialization_timeout = 3
-
-
-class ServiceMeta(_Record):
-    __slots__ = ("name", "log_project", "log_store", "qualifier", "version_id")
-
-    def __init__(self, name):
-        self.name = name
-        self.log_project = ""
-        self.log_store = ""
-        self.qualifier = "LATEST"
-        self.version_id = ""
-
-
-class FCContext(_Record):
-    __slots__ = ("request_id", "credentials", "function", "service", "region", "account_id")
-
-    def __init__(self, request_id, timeout_s):
-        self.request_id = request_id
-        self.credentials = Credentials(
-            "STS.local-test-access-key-id", "local-test-access-key-secret", "local-test-security-token"
-        )
-        self.function = FunctionMeta("cdn-handler", "index.handler", 512, timeout_s)
-        self.service = ServiceMeta("cdn-service")
-        self.region = "cn-hangzhou"
-        self.account_id = "1234567890123456"
+# ---- the FC context: FCContext, from fc_context.py (the worker runs it in this namespace first) ----------
 
 
 # ---- one run --------------------------------------------------------------------------------------------
 
 
 def _render(value):
+    """The return value as FC's Python runtime sends it back: a str as is, bytes decoded, a dict or list as JSON
+    (json.dumps; the page indents it); anything else FC cannot send, so it shows repr() and says why."""
     if value is None:
         return {"kind": "undefined", "text": "None"}
     if isinstance(value, str):
         return {"kind": "text", "text": value}
     if isinstance(value, (bytes, bytearray, memoryview)):
         return {"kind": "text", "text": bytes(value).decode("utf-8", errors="replace")}
-    try:
-        return {"kind": "json", "text": json.dumps(value, indent=2, ensure_ascii=False)}
-    except (TypeError, ValueError) as error:
-        return {"kind": "text", "text": repr(value), "note": {"code": "pyNotJson", "values": {"reason": str(error)}}}
+    if isinstance(value, (dict, list)):
+        try:
+            return {"kind": "json", "text": json.dumps(value, indent=2, ensure_ascii=False)}
+        except (TypeError, ValueError) as error:
+            reason = str(error)
+    else:
+        reason = f"got {type(value).__name__}"
+    return {"kind": "text", "text": repr(value), "note": {"code": "pyNotJson", "values": {"reason": reason}}}
 
 
 def _coded(exc, code, **values):
@@ -299,10 +373,14 @@ def _coded(exc, code, **values):
     return exc
 
 
-def run(source, event_text, timeout_s, post):
-    """Runs index.py's handler once; returns the outcome as JSON text for the worker."""
+def run(source, event_text, timeout_s, post, serve_log=None, refusal=""):
+    """Runs index.py's handler once; returns the outcome as JSON text for the worker.
+
+    `post` forwards console lines (JSON text); `serve_log` and `refusal` are the run's network (see _Network).
+    """
     request_id = str(uuid.uuid4())
     console.reset(post)
+    network.reset(serve_log, refusal)
     _reset_state(request_id)
     os.environ["FC_TIMEOUT"] = str(timeout_s)
     saved = sys.stdout, sys.stderr
@@ -339,6 +417,29 @@ def run(source, event_text, timeout_s, post):
         stderr.end()
         sys.stdout, sys.stderr = saved
         console.flush()
+        # The worker's function is only valid during the run.
+        network.reset(None, refusal)
     outcome["durationMs"] = duration_ms
     outcome["dropped"] = console.dropped
     return json.dumps(outcome)
+
+
+def check(source):
+    """The syntax errors of index.py as the editor marks them (JSON text): [] or one {line, column, ...}.
+
+    ast.parse finds what the parser rejects; compiling its tree adds what only the compiler does ('return'
+    outside a function, a nonlocal at module level). Nothing runs.
+    """
+    try:
+        compile(ast.parse(source, USER_FILE), USER_FILE, "exec", dont_inherit=True)
+    except SyntaxError as error:
+        line = error.lineno or 1
+        column = error.offset or 1
+        problem = {"line": line, "column": max(1, column), "message": f"{type(error).__name__}: {error.msg}"}
+        end_line, end_column = getattr(error, "end_lineno", None), getattr(error, "end_offset", None)
+        if end_line and end_column and (end_line, end_column) > (line, column):
+            problem["endLine"], problem["endColumn"] = end_line, end_column
+        return json.dumps([problem])
+    except (ValueError, RecursionError, MemoryError) as error:  # null bytes, absurd nesting
+        return json.dumps([{"line": 1, "column": 1, "message": f"{type(error).__name__}: {error}"}])
+    return "[]"

@@ -20,8 +20,11 @@ export interface RuntimeTextValues {
   thrownValue: Record<string, never>;
   /** An error detail: one issue of a CdnEventParseError. */
   issueAt: { path: string; message: string };
-  /** An error detail: one failed event of a CdnHandlerError. */
-  eventFailed: { index: string; eventName: string; reason: string };
+  /**
+   * An error detail: one failed event of a CdnHandlerError, with where its route failed in the user's file
+   * (`file`, `line` and `column` are "" when no frame of the user's code is on its stack).
+   */
+  eventFailed: { index: string; eventName: string; reason: string; file: string; line: string; column: string };
   /** An error detail: the error's `cause`. */
   causedBy: { cause: string };
   /** A JavaScript return value that JSON.stringify refuses. */
@@ -176,7 +179,7 @@ const RUNTIME_TEXT_KEYS: { [K in keyof RuntimeTextValues]: readonly (keyof Runti
   sdkEntryMissing: ["entry"],
   thrownValue: [],
   issueAt: ["path", "message"],
-  eventFailed: ["index", "eventName", "reason"],
+  eventFailed: ["index", "eventName", "reason", "file", "line", "column"],
   causedBy: ["cause"],
   notJson: ["reason"],
   pyNotJson: ["reason"],

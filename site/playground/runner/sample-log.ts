@@ -1,8 +1,8 @@
 // The sample log the playground serves for LogFileCreated: when a handler fetches the filePath of a LogFileCreated
 // event it was given, the run worker answers with a gzip CDN access log made by the SDK's deterministic generator,
-// for that event's domain and time window. Shared by the worker runtime and the tests (which regenerate the same
-// log in Node to check the summary), so both derive the generator's options the same way. No SDK code: the worker
-// calls the generator from the SDK bundle it already has.
+// for that event's domain and time window. Shared by both run workers (JavaScript and Python) and the tests (which
+// regenerate the same log in Node to check the summary), so all derive the generator's options the same way. No
+// SDK code: each worker passes in the generator it has (the JavaScript one from its SDK bundle).
 
 /** The options of the SDK's `generateCdnLog` this file sets (a subset of its GenerateCdnLogOptions). */
 export interface GenerateCdnLogOptions {
@@ -105,4 +105,76 @@ export function logUrlKey(url: string): string {
   } catch {
     return text.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "").replace(/#.*$/, "");
   }
+}
+
+/** The SDK's `generateCdnLog`, as each worker has it. */
+export type GenerateCdnLog = (options: GenerateCdnLogOptions) => string;
+
+/**
+ * The sample logs one run may request: its event body's LogFileCreated files, each generated on first request and
+ * kept for the run.
+ *
+ * @example
+ * ```ts
+ * const served = new SampleLogServer(eventJson, generateCdnLog);
+ * served.text("https://cdnlog.example.com/a.gz"); // the log text, or undefined for any other URL
+ * ```
+ */
+export class SampleLogServer {
+  readonly #files = new Map<string, SampleLogFile>();
+  readonly #texts = new Map<string, string>();
+  readonly #generate: GenerateCdnLog;
+
+  constructor(eventJson: string, generate: GenerateCdnLog) {
+    this.#generate = generate;
+    for (const file of sampleLogFiles(eventJson)) this.#files.set(logUrlKey(file.filePath), file);
+  }
+
+  /** The (uncompressed) log served for `url`, or undefined when `url` is not one of the run's log files. */
+  text(url: string): string | undefined {
+    const key = logUrlKey(url);
+    const file = this.#files.get(key);
+    if (!file) return undefined;
+    let text = this.#texts.get(key);
+    if (text === undefined) {
+      text = this.#generate(file.options);
+      this.#texts.set(key, text);
+    }
+    return text;
+  }
+}
+
+/**
+ * A run's `fetch`: the filePath of a LogFileCreated event in the run's event body is answered with a gzip access
+ * log from the SDK's generator (made in the worker: the sandbox has no network, by design); any other request, or
+ * another method than GET and HEAD, fails with `noNetwork` (the page's words).
+ *
+ * @example
+ * ```ts
+ * self.fetch = sampleLogFetch(request.event, request.phrases.noNetwork, generateCdnLog);
+ * ```
+ */
+export function sampleLogFetch(eventJson: string, noNetwork: string, generate: GenerateCdnLog): typeof fetch {
+  const served = new SampleLogServer(eventJson, generate);
+  const gzipped = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
+  const gzip = async (text: string) => {
+    const stream = new Blob([text]).stream().pipeThrough(new CompressionStream("gzip"));
+    return new Uint8Array(await new Response(stream).arrayBuffer());
+  };
+  return async (input, init) => {
+    const url = typeof input === "string" ? input : input instanceof URL ? input.href : (input as Request).url;
+    const method = (init?.method ?? (input instanceof Request ? input.method : "GET")).toUpperCase();
+    const text = method === "GET" || method === "HEAD" ? served.text(String(url)) : undefined;
+    if (text === undefined) throw new TypeError(noNetwork);
+    if (init?.signal?.aborted) throw init.signal.reason;
+    const key = logUrlKey(String(url));
+    if (!gzipped.has(key)) gzipped.set(key, gzip(text));
+    const bytes = (await gzipped.get(key)) as Uint8Array<ArrayBuffer>;
+    const headers = {
+      "content-type": "application/gzip",
+      "content-length": String(bytes.byteLength),
+      "x-playground": "sample log generated in your browser",
+    };
+    return new Response(method === "HEAD" ? null : bytes, { status: 200, statusText: "OK", headers });
+  };
 }

@@ -21,7 +21,7 @@ import {
   type Text,
   type ToWorker,
 } from "./protocol";
-import { logUrlKey, type SampleLogFile, sampleLogFiles } from "./sample-log";
+import { type GenerateCdnLog, sampleLogFetch } from "./sample-log";
 import { type DecodedMappings, decodeMappings, mapPosition } from "./source-map";
 
 // Captured before user code runs: the user may overwrite `postMessage`, `console` or `onmessage`.
@@ -130,39 +130,16 @@ function installConsole(): void {
 // ---- the Node.js-like globals a handler expects --------------------------------------------------
 
 /**
- * The run's `fetch`: the filePath of a LogFileCreated event in the run's event body is answered with a gzip
- * access log from the SDK's generator (made here, in the worker: the sandbox has no network, by design); any other
- * request fails with the page's `noNetwork` phrase.
+ * The run's `fetch` (runner/sample-log.ts): the sample log for the event's LogFileCreated files, made with the
+ * generator of the SDK bundle; any other request fails with the page's `noNetwork` phrase.
  */
-function sampleLogFetch(request: RunRequest, sdkModules: Sdk): typeof fetch {
+function runFetch(request: RunRequest, sdkModules: Sdk): typeof fetch {
   const noNetwork = request.phrases.noNetwork;
-  const files = new Map<string, SampleLogFile>();
-  for (const file of sampleLogFiles(request.event)) files.set(logUrlKey(file.filePath), file);
-  const made = new Map<string, Promise<Uint8Array>>();
-  const gzipLog = async (file: SampleLogFile): Promise<Uint8Array> => {
-    const logs = sdkModules.namespaces.get("fc-cdn-trigger/logs") as
-      | { generateCdnLog(options: SampleLogFile["options"]): string }
-      | undefined;
-    if (!logs) throw new TypeError(`fetch failed: ${noNetwork} (fc-cdn-trigger/logs)`);
-    const stream = new Blob([logs.generateCdnLog(file.options)]).stream().pipeThrough(new CompressionStream("gzip"));
-    return new Uint8Array(await new Response(stream).arrayBuffer());
-  };
-  return async (input, init) => {
-    const url = typeof input === "string" ? input : input instanceof URL ? input.href : (input as Request).url;
-    const method = (init?.method ?? (input instanceof Request ? input.method : "GET")).toUpperCase();
-    const file = files.get(logUrlKey(String(url)));
-    if (!file || (method !== "GET" && method !== "HEAD")) throw new TypeError(noNetwork);
-    if (init?.signal?.aborted) throw init.signal.reason;
-    const key = logUrlKey(file.filePath);
-    if (!made.has(key)) made.set(key, gzipLog(file));
-    const bytes = (await made.get(key)) as Uint8Array<ArrayBuffer>;
-    const headers = {
-      "content-type": "application/gzip",
-      "content-length": String(bytes.byteLength),
-      "x-playground": "sample log generated in your browser",
-    };
-    return new Response(method === "HEAD" ? null : bytes, { status: 200, statusText: "OK", headers });
-  };
+  return sampleLogFetch(request.event, noNetwork, (options) => {
+    const logs = sdkModules.namespaces.get("fc-cdn-trigger/logs") as { generateCdnLog?: GenerateCdnLog } | undefined;
+    if (!logs?.generateCdnLog) throw new TypeError(`fetch failed: ${noNetwork} (fc-cdn-trigger/logs)`);
+    return logs.generateCdnLog(options);
+  });
 }
 
 function installGlobals(request: RunRequest, sdkModules: Sdk): { module: { exports: Record<string, unknown> } } {
@@ -193,7 +170,7 @@ function installGlobals(request: RunRequest, sdkModules: Sdk): { module: { expor
     versions: { node: "20.0.0" },
     nextTick: (fn: (...args: unknown[]) => void, ...args: unknown[]) => queueMicrotask(() => fn(...args)),
   };
-  g.fetch = sampleLogFetch(request, sdkModules);
+  g.fetch = runFetch(request, sdkModules);
   for (const name of ["XMLHttpRequest", "WebSocket", "EventSource"]) {
     g[name] = class {
       constructor() {
@@ -243,7 +220,33 @@ function mapStack(error: unknown, locator: Locator): Pick<SerializedError, "stac
   return { stack: out.join("\n"), ...(first ? { line: first.line, column: first.column } : {}) };
 }
 
-function describeDetails(error: unknown, depth = 0): Text[] {
+/** The errors an error wraps: a CdnHandlerError's failures, an AggregateError's errors, a `cause`. */
+function innerErrors(error: unknown): unknown[] {
+  if (typeof error !== "object" || error === null) return [];
+  const record = error as Record<string, unknown>;
+  if (Array.isArray(record.failures)) return record.failures.map((failure) => (failure as { error?: unknown }).error);
+  const inner: unknown[] = error instanceof AggregateError ? [...error.errors] : [];
+  if (error instanceof Error && error.cause !== undefined) inner.push(error.cause);
+  return inner;
+}
+
+type Located = Pick<SerializedError, "stack" | "line" | "column">;
+
+/**
+ * The stack of `error` in the user's lines, or, when it has no user frame (a CdnHandlerError is thrown by the SDK
+ * after all routes ran), that of the first error it wraps that has one: where the user's code went wrong.
+ */
+function locate(error: unknown, locator: Locator, depth = 0): Located {
+  const own = mapStack(error, locator);
+  if (own.line !== undefined || depth > 3) return own;
+  for (const inner of innerErrors(error)) {
+    const found = locate(inner, locator, depth + 1);
+    if (found.line !== undefined) return found;
+  }
+  return own;
+}
+
+function describeDetails(error: unknown, locator: Locator, depth = 0): Text[] {
   if (typeof error !== "object" || error === null || depth > 3) return [];
   const details: Text[] = [];
   const record = error as Record<string, unknown>;
@@ -259,9 +262,18 @@ function describeDetails(error: unknown, depth = 0): Text[] {
     for (const failure of record.failures.slice(0, 50)) {
       const item = failure as { index?: unknown; eventName?: unknown; error?: unknown };
       const reason = item.error instanceof Error ? `${item.error.name}: ${item.error.message}` : String(item.error);
+      // Each failed route on the user's line: the page lists it and marks it in the editor.
+      const { line, column } = locate(item.error, locator, depth + 1);
       details.push({
         code: "eventFailed",
-        values: { index: String(item.index), eventName: String(item.eventName), reason },
+        values: {
+          index: String(item.index),
+          eventName: String(item.eventName),
+          reason,
+          file: line === undefined ? "" : locator.fileName,
+          line: line === undefined ? "" : String(line),
+          column: column === undefined ? "" : String(column),
+        },
       });
     }
   } else if (error instanceof AggregateError) {
@@ -273,7 +285,7 @@ function describeDetails(error: unknown, depth = 0): Text[] {
     const cause = error.cause;
     const text = cause instanceof Error ? `${cause.name}: ${cause.message}` : inspect(cause);
     details.push({ code: "causedBy", values: { cause: text } });
-    details.push(...describeDetails(cause, depth + 1));
+    details.push(...describeDetails(cause, locator, depth + 1));
   }
   return details;
 }
@@ -287,7 +299,7 @@ function serializeError(error: unknown, locator: Locator): SerializedError {
   if (unresolved) {
     message = { code: "cannotImport", values: { specifier: unresolved[1] as string, provided: locator.provided } };
   }
-  return { name: error.name, message, ...mapStack(error, locator), details: describeDetails(error) };
+  return { name: error.name, message, ...locate(error, locator), details: describeDetails(error, locator) };
 }
 
 // ---- calling the handler like FC ---------------------------------------------------------------------

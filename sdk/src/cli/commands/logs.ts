@@ -4,23 +4,41 @@ import {
   CdnLogReadError,
   type CdnLogSource,
   type CdnLogSummary,
+  CdnLogSummaryError,
   type CdnLogTopEntry,
+  cdnLogSummaryFromJson,
+  cdnLogSummaryToJson,
+  mergeCdnLogSummaries,
   readCdnLog,
   summarizeCdnLog,
 } from "../../logs/index.js";
-import { type CliCommand, CliFailure, type CliIo, CliUsageError, EXIT, json, parseOrHelp } from "../command.js";
+import {
+  type CliCommand,
+  CliFailure,
+  type CliIo,
+  CliUsageError,
+  EXIT,
+  json,
+  parseOrHelp,
+  readInput,
+} from "../command.js";
+import { report } from "./logs-report.js";
 
 const help = `Usage: fc-cdn-trigger logs summarize <file|url|-> [--json] [--top N]
+       fc-cdn-trigger logs report <file…> -o report.html   (an HTML report with charts: logs report --help)
+       fc-cdn-trigger logs merge <summary.json…> [--json] [--top N]   (logs merge --help)
 
 Streams a CDN offline access log (gzip or plain text) and prints its summary: requests, traffic, status
 classes, cache hit ratio by requests and by bytes, p50/p95/p99 response time, requests per hour and the
-top URLs, referers, user agents and client IPs. Memory stays flat whatever the file size.
+top URLs, referers, user agents, client IPs, content types and 4xx/5xx URLs. Memory stays flat whatever
+the file size.
 
 The source is a file path, a URL (a filePath without a scheme gets https://), or - for standard input.
 A progress bar goes to stderr when it is a terminal.
 
 Options:
-  --json      Print the summary as JSON (times in ISO 8601, UTC).
+  --json      Print the summary as versioned JSON (times in ISO 8601, UTC), which \`logs merge\` and
+              \`logs report\` read back.
   --top N     Entries in each top list (default 10).
   -h, --help  Show this help.
 
@@ -90,16 +108,28 @@ export function renderSummary(summary: CdnLogSummary, source: string): string {
       );
     }
   }
-  lines.push(
-    ...topLines("top URLs", s.top.urls),
-    ...topLines("top referers", s.top.referers),
-    ...topLines("top user agents", s.top.userAgents),
-    ...topLines("top client IPs", s.top.clientIps),
-  );
-  if ([s.top.urls, s.top.referers, s.top.userAgents, s.top.clientIps].some((l) => l.some((e) => e.maxOverestimate))) {
+  const lists: [string, CdnLogTopEntry[]][] = [
+    ["top URLs", s.top.urls],
+    ["top referers", s.top.referers],
+    ["top user agents", s.top.userAgents],
+    ["top client IPs", s.top.clientIps],
+    ["top content types", s.top.contentTypes],
+    ["top 4xx URLs", s.top.clientErrorUrls],
+    ["top 5xx URLs", s.top.serverErrorUrls],
+  ];
+  lines.push(...lists.flatMap(([title, entries]) => topLines(title, entries)));
+  if (lists.some(([, entries]) => entries.some((e) => e.maxOverestimate))) {
     lines.push("  ≈ estimated count (bounded sketch); the true count is at most that many lower");
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** `--top N`, checked; `fallback` when absent. */
+function topOption(value: string | undefined, fallback: number | undefined): number | undefined {
+  if (value === undefined) return fallback;
+  const top = Number(value);
+  if (!Number.isSafeInteger(top) || top < 1) throw new CliUsageError(`--top must be a positive integer, got ${value}`);
+  return top;
 }
 
 /** A progress bar redrawn in place on stderr, at most every 100 ms. */
@@ -135,9 +165,7 @@ async function summarize(argv: string[], io: LogsIo): Promise<number> {
       positionals.length === 0 ? "give the log file, its URL, or - for standard input" : "give one log",
     );
   }
-  const top = values.top === undefined ? 10 : Number(values.top);
-  if (!Number.isSafeInteger(top) || top < 1)
-    throw new CliUsageError(`--top must be a positive integer, got ${values.top}`);
+  const top = topOption(values.top, 10);
   const where = positionals[0] as string;
   let source: CdnLogSource = where;
   if (where === "-") source = process.stdin;
@@ -157,10 +185,61 @@ async function summarize(argv: string[], io: LogsIo): Promise<number> {
   }
   bar?.clear();
   const name = where === "-" ? "(stdin)" : where.replace(/\?.*$/, "?…");
-  if (values.json) io.stdout(json(summary));
+  if (values.json) io.stdout(json(cdnLogSummaryToJson(summary)));
   else io.stdout(renderSummary(summary, name));
   if (summary.stats && summary.stats.parsed === 0 && summary.stats.lines > 0) {
     io.stderr(`warning: none of the ${summary.stats.lines} lines is a CDN access-log line; is this the right file?\n`);
+  }
+  return EXIT.ok;
+}
+
+const mergeHelp = `Usage: fc-cdn-trigger logs merge <summary.json…> [--json] [--top N]
+
+Merges summaries saved with \`logs summarize --json\` (or cdnLogSummaryToJson), say the hourly files of a day,
+into the summary of them all, and prints it. Totals, status classes, cache hits, the per-hour series and the
+response-time histogram and percentiles are exact. Top lists carry their error bounds: each listed count is
+at most its maxOverestimate too high, and a value not listed was seen at most topUnlistedMax times.
+
+Options:
+  --json      Print the merged summary as versioned JSON (to merge again, or for \`logs report\`).
+  --top N     Entries in each top list (default: the longest list of the inputs).
+  -h, --help  Show this help.
+
+Exit code: 0 when the summaries were merged, 1 when a file cannot be read or is not a summary (the message
+names the file and the JSON path, e.g. $.perHour[3].requests), 2 when the command line is wrong.
+
+Examples:
+  fc-cdn-trigger logs summarize www.example.com_2024_06_01_080000_090000.gz --json > 08.json
+  fc-cdn-trigger logs merge 08.json 09.json 10.json
+  fc-cdn-trigger logs merge summaries/*.json --json > day.json
+`;
+
+/** The summary in the JSON file `name`, or a failure naming the file and where it is wrong. */
+async function readSummary(name: string, io: CliIo): Promise<CdnLogSummary> {
+  const text = await readInput(name, io);
+  try {
+    return cdnLogSummaryFromJson(text);
+  } catch (error) {
+    if (error instanceof CdnLogSummaryError) throw new CliFailure(`${name}: ${error.message}`);
+    throw error;
+  }
+}
+
+async function merge(argv: string[], io: CliIo): Promise<number> {
+  const args = parseOrHelp(argv, { json: { type: "boolean" }, top: { type: "string" } }, io, mergeHelp);
+  if (!args) return EXIT.ok;
+  const { values, positionals } = args;
+  if (positionals.length === 0) {
+    throw new CliUsageError("give the summaries to merge, JSON files written by `logs summarize --json`");
+  }
+  const top = topOption(values.top, undefined);
+  const summaries: CdnLogSummary[] = [];
+  for (const name of positionals) summaries.push(await readSummary(name, io));
+  const merged = mergeCdnLogSummaries(summaries, { top });
+  if (values.json) io.stdout(json(cdnLogSummaryToJson(merged)));
+  else {
+    const files = positionals.length === 1 ? "1 summary" : `${positionals.length} summaries`;
+    io.stdout(renderSummary(merged, `${files} merged`));
   }
   return EXIT.ok;
 }
@@ -175,7 +254,11 @@ export const logsCommand: CliCommand = {
       io.stdout(help);
       return sub === undefined ? EXIT.usage : EXIT.ok;
     }
-    if (sub !== "summarize") throw new CliUsageError(`unknown subcommand ${JSON.stringify(sub)}; expected summarize`);
+    if (sub === "report") return report(rest, io);
+    if (sub === "merge") return merge(rest, io);
+    if (sub !== "summarize") {
+      throw new CliUsageError(`unknown subcommand ${JSON.stringify(sub)}; expected summarize, report or merge`);
+    }
     return summarize(rest, io);
   },
 };

@@ -12,7 +12,8 @@ import { type CdnIssue, formatIssues } from "../../index.js";
  * - `unknown_format`: the format is not one of `TRIGGER_CONFIG_FORMATS`.
  * - `unsupported_version`: `eventVersion` is not `1.0.0`, the only version.
  * - `invalid_domain`: a domain is not an accelerated domain name (a URL, a port, an IP address, a bad label…).
- * - `invalid_name`: a trigger, function or project name, or a qualifier, breaks FC's naming rules.
+ * - `invalid_name`: a trigger, function or project name, a qualifier, a role or an environment variable name
+ *   breaks FC's naming rules.
  * - `invalid_account_id`: the account ID is not all digits.
  * - `invalid_region`: the region is not a region ID such as `cn-hangzhou`.
  * - `invalid_text`: notes or a description hold an unpaired UTF-16 surrogate, which no UTF-8 request or file carries.
@@ -36,7 +37,8 @@ export const TRIGGER_CONFIG_ISSUE_CODES = {
   unknown_format: "the format is not one of TRIGGER_CONFIG_FORMATS",
   unsupported_version: 'eventVersion is not "1.0.0", the only version',
   invalid_domain: "a domain is not an accelerated domain name (a URL, a port, an IP address, a bad label...)",
-  invalid_name: "a trigger, function or project name, or a qualifier, breaks FC's naming rules",
+  invalid_name:
+    "a trigger, function or project name, a qualifier, a role or an environment variable name breaks FC's naming rules",
   invalid_account_id: "the account ID is not all digits",
   invalid_region: "the region is not a region ID such as cn-hangzhou",
   invalid_text: "notes or a description hold an unpaired UTF-16 surrogate, which no UTF-8 request or file carries",

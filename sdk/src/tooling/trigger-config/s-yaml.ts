@@ -9,6 +9,10 @@ import { type CdnTriggerConfig, isFunctionName, optionIssues, ROLE_NAME } from "
 // back as `<%`, `${"$"}{"$"}{x}` as `${x}`, since a result holding `${` is evaluated once more), but no escape is
 // stable: parse-spec evaluates the props, then `s deploy`'s engine evaluates them again (getInputs in getProps, per
 // step), so an escaped `<% x %>` runs after all. These patterns find exactly what the two rules match.
+/** RAM role names: 1 to 64 letters, digits, `.` and `-`. */
+const RAM_ROLE_NAME = /^[A-Za-z0-9.-]{1,64}$/;
+/** POSIX environment variable names, which FC takes. */
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const TEMPLATE = /\$\{[\s\S]*?\}|<%[\s\S]*?%>/;
 
 /** An issue for each string Serverless Devs would evaluate as a template instead of keeping it. */
@@ -89,6 +93,13 @@ export interface ServerlessDevsProject {
   memorySize?: number;
   /** Seconds. Default: 60. */
   timeout?: number;
+  /**
+   * The name of the RAM role the function runs as (its `context.credentials`), written as
+   * `acs:ram::${config('AccountID')}:role/<role>`. Default: none (the function gets no credentials).
+   */
+  role?: string;
+  /** Environment variables of the function. */
+  environmentVariables?: Readonly<Record<string, string>>;
   triggers: readonly CdnTriggerConfig[];
   /** Lines written as `#` comments at the top, e.g. how the file was generated. */
   comment?: string;
@@ -119,6 +130,19 @@ export function renderServerlessDevsYaml(project: ServerlessDevsProject): string
     issues.push({ code: "invalid_name", path: ["name"], message: `${show(project.name)} is not a valid name` });
   }
   issues.push(...optionIssues({ functionName, region: project.region }));
+  if (project.role !== undefined && !RAM_ROLE_NAME.test(project.role)) {
+    issues.push({ code: "invalid_name", path: ["role"], message: `${show(project.role)} is not a RAM role name` });
+  }
+  const variables = Object.entries(project.environmentVariables ?? {});
+  for (const [name] of variables) {
+    if (!ENV_NAME.test(name)) {
+      issues.push({
+        code: "invalid_name",
+        path: ["environmentVariables", name],
+        message: `${show(name)} is not an environment variable name (letters, digits and _, not starting with a digit)`,
+      });
+    }
+  }
   if (project.triggers.length === 0) {
     issues.push({ code: "required", path: ["triggers"], message: "give at least one trigger" });
   }
@@ -128,6 +152,7 @@ export function renderServerlessDevsYaml(project: ServerlessDevsProject): string
       [["runtime"], project.runtime],
       [["handler"], project.handler],
       [["code"], project.code],
+      ...variables.map(([name, value]): [string[], string] => [["environmentVariables", name], value]),
       ...triggerTexts(project.triggers, (index) => ["triggers", index]),
     ]),
   );
@@ -141,6 +166,8 @@ export function renderServerlessDevsYaml(project: ServerlessDevsProject): string
     code: project.code,
     memorySize: project.memorySize ?? 512,
     timeout: project.timeout ?? 60,
+    ...(project.role !== undefined ? { role: `acs:ram::\${config('AccountID')}:role/${project.role}` } : {}),
+    ...(variables.length > 0 ? { environmentVariables: Object.fromEntries(variables) } : {}),
     triggers: sYamlTriggers(project.triggers),
   };
   // Each line of the comment is a comment line: a CR or LF inside would otherwise start YAML content.
