@@ -384,7 +384,9 @@ describe("Pyodide's bytes", () => {
     expect((await clickRun(fresh)).state).toBe("done");
     await fresh.goto(`${siteUrl}/events/LogFileCreated/`, { waitUntil: "networkidle" });
     await openPlayground(fresh, siteUrl);
-    await fresh.waitForLoadState("networkidle");
+    // Every lazily started piece (workers, Monaco's idle-time features, the search index) has been fetched. On a
+    // loaded CI machine the page needs longer than Playwright's 30 s default to fall quiet for 500 ms.
+    await fresh.waitForLoadState("networkidle", { timeout: 120_000 });
     expect(bytes.size).toBeGreaterThan(10);
     expect(pyodideBytes()).toBe(0);
     // Nor the Python runtime: no loaded script carries Pyodide's loader call or the Python sandbox.
@@ -404,7 +406,7 @@ describe("Pyodide's bytes", () => {
     expect(own.offsiteRequests).toEqual([]);
     console.log(`[python] Pyodide on the wire: ${(pyodideBytes() / 1e6).toFixed(2)} MB (${files.length} files)`);
     await own.close();
-  });
+  }, 240_000);
 });
 
 describe("when Pyodide cannot be downloaded", () => {
