@@ -59,7 +59,8 @@ describe("navigation", () => {
     await page.getByRole("link", { name: "Browse the 8 events" }).click();
     await page.locator("table.events-overview").getByRole("link", { name: "CachedObjectsPushed" }).click();
     await expect.poll(() => page.url()).toBe(`${site}/events/CachedObjectsPushed/`);
-    await expect(page.locator("#handler").count()).resolves.toBe(1);
+    // The URL changes when the navigation commits; the new page's content may still be arriving.
+    await expect.poll(() => page.locator("#handler").count()).toBe(1);
     await visit("/");
     await page.locator("main").getByRole("link", { name: "API reference" }).click();
     await expect.poll(() => page.url()).toBe(`${site}/api/`);
@@ -67,7 +68,7 @@ describe("navigation", () => {
     await page.locator("main").getByRole("link", { name: "parseCdnEvents", exact: true }).click();
     await expect.poll(() => page.url()).toBe(`${site}/api/fc-cdn-trigger/functions/parsecdnevents/`);
     // The TSDoc @example is rendered as code.
-    await expect(page.locator("main h2#example").count()).resolves.toBe(1);
+    await expect.poll(() => page.locator("main h2#example").count()).toBe(1);
     await expect(page.locator("main pre").last().textContent()).resolves.toContain("parseCdnEvents(event)");
   });
 });

@@ -93,5 +93,5 @@ describe(`links on /${LOCALE}/ pages`, () => {
       }
     }
     expect(problems).toEqual([]);
-  });
+  }, 300_000); // visits every built Chinese page (about 80 s on 2 busy cores)
 });
