@@ -9,6 +9,7 @@ import { SDK_ENTRIES } from "./sdk/scripts/entries.mjs";
 import { CDN_EVENT_NAMES } from "./sdk/src/events/catalog.ts";
 import { translateApiSidebarLabel } from "./site/lib/api-sidebar-label.ts";
 import { sidebarLabel } from "./site/lib/docs-messages.ts";
+import { EXPRESSIVE_CODE_OPTIONS } from "./site/lib/expressive-code-options.ts";
 import { STARLIGHT_LOCALES } from "./site/lib/locales.ts";
 import { lazyMonacoCss } from "./site/playground/lazy-monaco-css.mjs";
 import { pythonPlayground } from "./site/playground/python/assets.mjs";
@@ -66,8 +67,8 @@ export default defineConfig({
       // The search button's accessible name includes the shortcut it shows (see the component).
       components: { Search: "./site/components/overrides/Search.astro" },
       tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
-      // Long comment lines in generated handlers wrap instead of scrolling sideways (phones).
-      expressiveCode: { defaultProps: { wrap: true } },
+      // Shared with the code panels' build-time highlighter (same token colours as these blocks).
+      expressiveCode: structuredClone(EXPRESSIVE_CODE_OPTIONS),
       plugins: [
         starlightTypeDoc({
           entryPoints,

@@ -5,7 +5,9 @@ import { CDN_EVENT_NAMES, type CdnEventName } from "fc-cdn-trigger";
 import { CODEGEN_LANGUAGES, CODEGEN_STYLES, generateHandlerCode } from "fc-cdn-trigger/tooling";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { runAxe } from "./axe.js";
 import { launchWithPage, type SiteBrowser } from "./browser.js";
+import { setTheme, type TokenColour, tokenColours } from "./code-colours.js";
 
 const siteUrl = inject("siteUrl");
 const PANEL = '[data-fc-panel="codegen"]';
@@ -142,5 +144,108 @@ describe("generated code panel", () => {
   it("raised no console errors", () => {
     expect(browser.consoleErrors).toEqual([]);
     expect(browser.offsiteRequests).toEqual([]);
+  });
+});
+
+describe("generated code panel highlighting", () => {
+  const CODE = `${PANEL} [data-role="code"]`;
+  const DOCS_TS = '.expressive-code pre[data-language="ts"]';
+
+  it("is highlighted with the docs' colours before its script loads, in light and dark", async () => {
+    const eventPage = await browser.newPage({ width: 1280, height: 900 });
+    await eventPage.goto(`${siteUrl}/events/LogFileCreated/`);
+    expect(await eventPage.getAttribute(PANEL, "data-panel-state")).toBe("idle");
+    for (const theme of ["dark", "light"] as const) {
+      await setTheme(eventPage, theme);
+      const tokens = ["import", "fc-cdn-trigger", "defineCdnHandler"];
+      const panel = await tokenColours(eventPage, CODE, tokens);
+      const docs = await tokenColours(eventPage, DOCS_TS, tokens);
+      expect(
+        panel.map((t) => t.colour),
+        theme,
+      ).toEqual(docs.map((t) => t.colour));
+      const [keyword, string] = panel as [TokenColour, TokenColour];
+      expect(keyword.colour, theme).not.toBe(string.colour);
+      for (const token of panel) expect(token.contrast, `${theme} ${token.token}`).toBeGreaterThanOrEqual(4.5);
+    }
+    expect(await eventPage.getAttribute(PANEL, "data-panel-state")).toBe("idle");
+    await eventPage.close();
+  });
+
+  it("stays highlighted, and exactly the generator's text, after a change to Python and another set of events", async () => {
+    const eventPage = await browser.newPage({ width: 1280, height: 900 });
+    await eventPage.goto(`${siteUrl}/events/CdnDomainAdded/`);
+    await eventPage.check(`${PANEL} input[value="CachedObjectsBlocked"]`);
+    await eventPage.selectOption(`${PANEL} [data-role="language"]`, "python");
+    const expected = generateHandlerCode({
+      language: "python",
+      events: ["CachedObjectsBlocked", "CdnDomainAdded"],
+      style: "sdk",
+    });
+    await eventPage.waitForSelector(`${CODE}[data-highlight="lines"]`);
+    expect(await shownCode(eventPage)).toBe(expected);
+    for (const theme of ["dark", "light"] as const) {
+      await setTheme(eventPage, theme);
+      const [keyword, string] = (await tokenColours(eventPage, CODE, ["def", "CdnDomainAdded"])) as TokenColour[];
+      expect(keyword?.colour, theme).not.toBe("");
+      expect(string?.colour, theme).not.toBe("");
+      expect(keyword?.colour, theme).not.toBe(string?.colour);
+      expect(keyword?.contrast, theme).toBeGreaterThanOrEqual(4.5);
+      expect(string?.contrast, theme).toBeGreaterThanOrEqual(4.5);
+    }
+    await eventPage.close();
+  });
+
+  it("shows a line its table lacks as plain text, with the text intact", async () => {
+    const eventPage = await browser.newPage({ width: 1280, height: 900 });
+    const code = generateHandlerCode({ language: "javascript", events: ["LogFileCreated"], style: "sdk" });
+    const dropped = code.split("\n").find((line) => line.includes("require(")) as string;
+    await eventPage.route("**/code-lines/codegen-javascript.json", async (route) => {
+      const file = await (await route.fetch()).json();
+      delete file.tables.javascript.lines[dropped];
+      await route.fulfill({ json: file });
+    });
+    await eventPage.goto(`${siteUrl}/events/LogFileCreated/`);
+    await eventPage.selectOption(`${PANEL} [data-role="language"]`, "javascript");
+    await eventPage.waitForSelector(`${CODE}[data-highlight="lines"]`);
+    expect(await shownCode(eventPage)).toBe(code);
+    const lines = await eventPage.evaluate(
+      (selector) => (document.querySelector(selector)?.firstElementChild?.innerHTML ?? "").split("\n"),
+      CODE,
+    );
+    const at = code.split("\n").indexOf(dropped);
+    expect(lines[at]).not.toContain("<span");
+    expect(lines.filter((line) => line.includes("<span")).length).toBeGreaterThan(lines.length / 2);
+    await eventPage.close();
+  });
+
+  it("scrolls long lines sideways on a phone, never breaking a word, and is reachable from the keyboard", async () => {
+    const phone = await browser.newPage({ width: 390, height: 844 });
+    await phone.goto(`${siteUrl}/events/LogFileCreated/`);
+    const box = await phone.evaluate((selector) => {
+      const pre = document.querySelector(selector) as HTMLElement;
+      return {
+        whiteSpace: getComputedStyle(pre).whiteSpace,
+        overflowX: getComputedStyle(pre).overflowX,
+        scrolls: pre.scrollWidth > pre.clientWidth,
+        tabIndex: pre.tabIndex,
+        pageScrolls: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+      };
+    }, CODE);
+    expect(box).toEqual({ whiteSpace: "pre", overflowX: "auto", scrolls: true, tabIndex: 0, pageScrolls: false });
+    await phone.close();
+  });
+
+  it("has no serious or critical axe violation, in light and dark", async () => {
+    for (const theme of ["light", "dark"] as const) {
+      const themed = await browser.newPage({ width: 1280, height: 900 });
+      await themed.addInitScript((value) => localStorage.setItem("starlight-theme", value), theme);
+      await themed.goto(`${siteUrl}/events/LogFileCreated/`);
+      expect(await runAxe(themed, PANEL), `${theme}, first render`).toEqual([]);
+      await themed.selectOption(`${PANEL} [data-role="language"]`, "python");
+      await themed.waitForSelector(`${CODE}[data-highlight="lines"]`);
+      expect(await runAxe(themed, PANEL), `${theme}, Python`).toEqual([]);
+      await themed.close();
+    }
   });
 });

@@ -12,9 +12,19 @@ export interface RunOutcome {
 
 const ROOT = "[data-fc-playground]";
 
-/** Opens the playground page and waits until its editors are mounted. */
+/**
+ * Moves the pointer, as a reader arriving at the page does: /playground/ loads its editor on the reader's first
+ * input (or at once when it has shared or saved work to show).
+ */
+export async function wakePlayground(page: Page): Promise<void> {
+  await page.mouse.move(1, 1);
+  await page.mouse.move(2, 2);
+}
+
+/** Opens the playground page, wakes it, and waits until its editors are mounted. */
 export async function openPlayground(page: Page, siteUrl: string): Promise<void> {
   await page.goto(`${siteUrl}/playground/`);
+  await wakePlayground(page);
   await page.waitForSelector(`${ROOT}[data-state="ready"]`, { timeout: 60_000 });
 }
 

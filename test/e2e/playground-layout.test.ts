@@ -4,7 +4,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, type SiteBrowser } from "./browser.js";
-import { clickRun, openPlayground, setCode } from "./playground-helpers.js";
+import { clickRun, openPlayground, setCode, wakePlayground } from "./playground-helpers.js";
 
 const siteUrl = inject("siteUrl");
 const ROOT = "[data-fc-playground]";
@@ -126,6 +126,7 @@ describe("split panes", () => {
     const handlerWidth = await widthOf(page, handlerPane);
     const outputHeight = await heightOf(page, outputPane);
     await page.reload();
+    await wakePlayground(page);
     await page.waitForSelector(`${ROOT}[data-state="ready"]`, { timeout: 60_000 });
     expect(await page.getAttribute(X, "aria-valuenow")).toBe("22");
     expect(await page.getAttribute(Y, "aria-valuenow")).toBe(yNow);

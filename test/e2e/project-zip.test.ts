@@ -25,6 +25,7 @@ import { readServerlessDevsYaml, sYamlAround } from "../../sdk/test/deploy-tools
 import { python3Version, runPythonHandler } from "../support/python3.js";
 import { launchBrowser, type SiteBrowser } from "./browser.js";
 import { ROOT } from "./paths.js";
+import { openPlayground } from "./playground-helpers.js";
 
 const siteUrl = inject("siteUrl");
 const PANEL = '[data-fc-panel="codegen"]';
@@ -36,7 +37,7 @@ const scratch = mkdtempSync(join(tmpdir(), "fc-project-zip-"));
 beforeAll(async () => {
   browser = await launchBrowser();
   page = await browser.newPage({ width: 1280, height: 900 });
-  await page.goto(`${siteUrl}/playground/`);
+  await openPlayground(page, siteUrl);
 });
 afterAll(async () => {
   await browser?.close();

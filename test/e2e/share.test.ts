@@ -6,6 +6,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { decodeShareState, encodeShareState, MAX_SHARE_CHARS } from "../../site/playground/share/share-state.js";
 import { launchBrowser, type SiteBrowser } from "./browser.js";
+import { wakePlayground } from "./playground-helpers.js";
 
 const siteUrl = inject("siteUrl");
 const ROOT = "[data-fc-playground]";
@@ -38,6 +39,7 @@ const settled = (page: Page) =>
 
 async function open(page: Page, path: string): Promise<Snapshot> {
   await page.goto(`${siteUrl}${path}`);
+  await wakePlayground(page);
   await settled(page);
   return snapshot(page);
 }

@@ -5,6 +5,7 @@ import { createTriggerConfig, renderTriggerConfig, TRIGGER_CONFIG_FORMATS } from
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchWithPage, type SiteBrowser } from "./browser.js";
+import { setTheme, type TokenColour, tokenColours } from "./code-colours.js";
 
 const siteUrl = inject("siteUrl");
 const PANEL = '[data-fc-panel="trigger"]';
@@ -100,5 +101,60 @@ describe("trigger config panel", () => {
     }
     await other.close();
     expect(browser.consoleErrors).toEqual([]);
+  });
+});
+
+describe("trigger config panel highlighting", () => {
+  it("is highlighted before its script loads, and after typed domains and an account ID (s.yaml, Terraform)", async () => {
+    const other = await browser.newPage({ width: 1280, height: 900 });
+    await other.goto(`${siteUrl}/events/LogFileCreated/`);
+    const pre = (format: string) => `${PANEL} pre[data-format="${format}"]`;
+    const checkColours = async (format: string, keyword: string, string: string, label: string) => {
+      await other.click(`${PANEL} [role="tab"][data-format="${format}"]`);
+      for (const theme of ["dark", "light"] as const) {
+        await setTheme(other, theme);
+        const tokens = await tokenColours(other, pre(format), [keyword, string]);
+        const [a, b] = tokens as [TokenColour, TokenColour];
+        expect([a.colour, b.colour].every(Boolean), `${label} ${theme} ${format}: ${JSON.stringify(tokens)}`).toBe(
+          true,
+        );
+        expect(a.colour, `${label} ${theme} ${format}`).not.toBe(b.colour);
+        for (const token of tokens)
+          expect(token.contrast, `${label} ${theme} ${token.token}`).toBeGreaterThanOrEqual(4.5);
+      }
+    };
+    expect(await other.getAttribute(PANEL, "data-panel-state")).toBe("idle");
+    await checkColours("terraform", "resource ", "cdn-log-file-created", "first render");
+    await other.fill(`${PANEL} [data-role="domains"]`, "example.com, *.static.example.com\ncdn.example.org");
+    await other.fill(`${PANEL} [data-role="account"]`, "1234567890123456");
+    const config = createTriggerConfig({
+      eventName: "LogFileCreated",
+      domains: ["example.com", "*.static.example.com", "cdn.example.org"],
+      accountId: "1234567890123456",
+    });
+    for (const format of TRIGGER_CONFIG_FORMATS) {
+      const expected = renderTriggerConfig(config, format);
+      await other.waitForFunction(
+        ([selector, text]) => {
+          const element = document.querySelector(selector as string) as HTMLElement | null;
+          return element?.dataset.highlight === "lines" && element.textContent === text;
+        },
+        [pre(format), expected] as const,
+      );
+    }
+    // The typed values sit in highlighted tokens, not in plain text.
+    await checkColours("terraform", "resource ", "acs:cdn:*:1234567890123456", "typed");
+    await checkColours("s-yaml", "triggerName", "*.static.example.com", "typed");
+    const domainLine = await other.evaluate(
+      (selector) =>
+        document
+          .querySelector(selector)
+          ?.innerHTML.split("\n")
+          .find((line) => line.includes("cdn.example.org")),
+      pre("terraform"),
+    );
+    expect(domainLine).toContain('<span class="');
+    expect(domainLine).toMatch(/<span class="t\w+">cdn\.example\.org<\/span>/);
+    await other.close();
   });
 });

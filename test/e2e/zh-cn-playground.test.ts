@@ -6,7 +6,7 @@ import { en } from "../../site/playground/i18n/en.js";
 import { inlineParts } from "../../site/playground/i18n/index.js";
 import { zhCn } from "../../site/playground/i18n/zh-cn.js";
 import { launchBrowser, type SiteBrowser } from "./browser.js";
-import { readRunDetails, setCode, waitForRunEnd } from "./playground-helpers.js";
+import { readRunDetails, setCode, waitForRunEnd, wakePlayground } from "./playground-helpers.js";
 
 const siteUrl = inject("siteUrl");
 const ROOT = "[data-fc-playground]";
@@ -95,6 +95,7 @@ afterAll(async () => {
 
 async function openZhPlayground(page: Page, hash = ""): Promise<void> {
   await page.goto(`${siteUrl}/zh-cn/playground/${hash}`);
+  await wakePlayground(page);
   await page.waitForSelector(`${ROOT}[data-state="ready"][data-sandbox="ready"]`, { timeout: 60_000 });
 }
 
@@ -102,6 +103,7 @@ describe("no English UI string of ours on /zh-cn/ pages", () => {
   it("the scan knows the English table: it finds its words on the English playground", async () => {
     const page = await browser.newPage({ width: 1400, height: 1000 });
     await page.goto(`${siteUrl}/playground/`);
+    await wakePlayground(page);
     await page.waitForSelector(`${ROOT}[data-state="ready"]`, { timeout: 60_000 });
     const found = englishIn(await visibleText(page, [".sl-markdown-content"]));
     expect(found).toEqual(expect.arrayContaining(["Run", "Output", "Events the handler handles", "Domains"]));

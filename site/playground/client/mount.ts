@@ -2,9 +2,18 @@
 // imports the real thing (Monaco, the sandbox) when each one should start. Pages without a playground never
 // run this, and a page with several playgrounds still loads Monaco once (the chunks are shared modules).
 
+import { hasSavedWork } from "../share/saved-work";
 import { afterFirstPaint, yieldToMain } from "./yield-to-main";
 
-type LoadMode = "eager" | "visible" | "click";
+type LoadMode = "eager" | "interaction" | "visible" | "click";
+
+/**
+ * The reader's first input anywhere on the page. Monaco's start is several long tasks (evaluating its ~2.7 MB and
+ * creating the editors); a playground that waits for the reader to be there keeps them out of the page load, so
+ * the page is interactive at once and shows the code as text meanwhile. A pointer that merely moves counts: a desktop
+ * reader gets the editor as soon as they arrive.
+ */
+const FIRST_INPUT = ["pointermove", "pointerdown", "keydown", "touchstart", "wheel", "focusin"] as const;
 
 let booting: Promise<typeof import("../app/playground-app")> | undefined;
 /**
@@ -29,15 +38,37 @@ const loadApp = () => {
   return booting;
 };
 
+/** A click on Run, or its shortcut (Ctrl/⌘ Enter). */
+const asksToRun = (event: Event) =>
+  event.type === "click"
+    ? (event.target as Element | null)?.closest('[data-role="run"]') !== null
+    : event instanceof KeyboardEvent && event.key === "Enter" && (event.ctrlKey || event.metaKey);
+
 const start = (root: HTMLElement, mode: LoadMode) => {
   if (root.dataset.state && root.dataset.state !== "idle") return;
   root.dataset.state = "loading";
+  // A Run asked for while the editor loads (often the very input that started it) runs once the editor is there.
+  let runWhenReady = false;
+  const listening = new AbortController();
+  const noteRun = (event: Event) => {
+    if (!asksToRun(event)) return;
+    runWhenReady = true;
+    const status = root.querySelector<HTMLElement>('[data-role="run-status"]');
+    if (status?.dataset.starting) status.textContent = status.dataset.starting;
+  };
+  root.addEventListener("click", noteRun, { signal: listening.signal });
+  root.addEventListener("keydown", noteRun, { signal: listening.signal });
   // An eager playground waits for the page's first paint: the page (its text, the code shown as plain text) is on
   // screen before the editor's work begins. A click or a scroll is already past that.
   (mode === "eager" ? afterFirstPaint() : Promise.resolve())
     .then(() => Promise.all([loadApp(), import("../i18n/index").then(({ loadMessagesOf }) => loadMessagesOf(root))]))
     .then(([{ createPlayground }]) => createPlayground(root))
+    .then((handle) => {
+      listening.abort();
+      return runWhenReady ? handle.run() : undefined;
+    })
     .catch((error: unknown) => {
+      listening.abort();
       root.dataset.state = "failed";
       console.error("The playground failed to load", error);
     });
@@ -48,7 +79,8 @@ export const MOUNT_EVENT = "fc-playground:mount";
 
 /**
  * Mounts every playground under `scope` that is not mounted yet, each according to its `data-load`:
- * `eager` (now), `visible` (when scrolled near) or `click` (on its "Load the editor" button or Run).
+ * `eager` (now), `interaction` (on the reader's first input, or now when it has shared or saved work to show),
+ * `visible` (when scrolled near) or `click` (on its "Load the editor" button or Run).
  *
  * @example
  * ```ts
@@ -59,7 +91,16 @@ export function mountPlaygrounds(scope: ParentNode = document): void {
   for (const root of scope.querySelectorAll<HTMLElement>("[data-fc-playground]:not([data-mounted])")) {
     root.dataset.mounted = "";
     const mode = (root.dataset.load ?? "eager") as LoadMode;
-    if (mode === "click") {
+    if (mode === "interaction" && !hasSavedWork(root)) {
+      const controller = new AbortController();
+      const onInput = () => {
+        controller.abort();
+        start(root, mode);
+      };
+      for (const type of FIRST_INPUT) {
+        document.addEventListener(type, onInput, { capture: true, passive: true, signal: controller.signal });
+      }
+    } else if (mode === "click") {
       for (const trigger of root.querySelectorAll<HTMLElement>('[data-role="load"], [data-role="run"]')) {
         trigger.addEventListener("click", () => start(root, mode), { once: true });
       }

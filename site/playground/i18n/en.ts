@@ -99,6 +99,8 @@ export const en = {
     emptyOutput:
       "Press Run to call `handler(event, context)` as Function Compute would, in a sandbox in your browser. Nothing leaves this page.",
     loadEditor: "Load the editor",
+    // A Run pressed while the editor is still starting: it runs once the editor is there.
+    startingEditor: "Starting the editor…",
     // "Download project" (project/project-download.ts).
     downloadProject: "Download project",
     downloadProjectTitle:

@@ -45,6 +45,7 @@ export const zhCn: PlaygroundMessages = {
     emptyOutput:
       "按“运行”，像函数计算那样调用 `handler(event, context)`：它在您浏览器中的沙箱里运行，任何数据都不会离开本页面。",
     loadEditor: "加载编辑器",
+    startingEditor: "正在启动编辑器…",
     downloadProject: "下载项目",
     downloadProjectTitle:
       "把这个处理函数下载为函数计算项目：s.yaml（event.json 中每个事件一个 CDN 触发器）、可运行的测试和 README",

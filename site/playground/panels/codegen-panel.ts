@@ -7,6 +7,8 @@ import { localizedPath } from "../../lib/locales";
 import { localeOf, messagesOf } from "../i18n/index";
 import { type CodegenChoice, codegenView, PLAYGROUND_PATH } from "./codegen-model";
 import { copyText } from "./copy";
+import { codegenLineFile } from "./highlight/line-table.js";
+import { showCode } from "./highlight/show-code.js";
 import type { MountPanel } from "./panels-client";
 import { describeTriggerIssue, splitDomains } from "./trigger-model";
 
@@ -67,10 +69,7 @@ export const mount: MountPanel = (root, pending) => {
     }
     show(error, "");
     const view = codegenView(current, playgroundPath);
-    code.firstElementChild?.remove();
-    const element = document.createElement("code");
-    element.textContent = view.code;
-    code.append(element);
+    showCode(code, view.code, { file: codegenLineFile(current.language), table: current.language });
     fileName.textContent = view.fileName;
     open.href = view.playgroundHref;
   };

@@ -3,6 +3,7 @@
 
 import { type CdnEventName, formatIssuePath } from "fc-cdn-trigger";
 import {
+  type CdnTriggerConfig,
   createTriggerConfig,
   renderTriggerConfig,
   TriggerConfigError,
@@ -10,6 +11,7 @@ import {
   type TriggerConfigIssue,
 } from "fc-cdn-trigger/tooling";
 import { en, type PlaygroundMessages } from "../i18n/en.js";
+import { ACCOUNT_MARKER, DOMAIN_MARKER, type Substitution } from "./highlight/line-table.js";
 
 /** The formats, in tab order, with their labels and the file each one belongs in. */
 export const TRIGGER_FORMATS: readonly { id: TriggerConfigFormat; label: string; file: string }[] = [
@@ -34,10 +36,29 @@ export interface TriggerProblem {
   message: string;
 }
 
-/** Either every format's text, or the problems. */
+/**
+ * Either every format's text, with the typed values it holds (the highlighted-line table stands them in with
+ * markers), or the problems.
+ */
 export type TriggerOutputs =
-  | { ok: true; outputs: Record<TriggerConfigFormat, string> }
+  | { ok: true; outputs: Record<TriggerConfigFormat, string>; substitutions: Substitution[] }
   | { ok: false; problems: TriggerProblem[] };
+
+/**
+ * The reader's values in a trigger config: its domains and account ID, as the formats write them.
+ *
+ * @example
+ * ```ts
+ * triggerSubstitutions(createTriggerConfig({ eventName: "LogFileCreated", domains: ["a.example.com"] }));
+ * // [{ marker: DOMAIN_MARKER, values: ["a.example.com"] }, { marker: ACCOUNT_MARKER, values: [] }]
+ * ```
+ */
+export function triggerSubstitutions(config: CdnTriggerConfig): Substitution[] {
+  return [
+    { marker: DOMAIN_MARKER, values: config.triggerConfig.filter.domain },
+    { marker: ACCOUNT_MARKER, values: config.accountId === undefined ? [] : [config.accountId] },
+  ];
+}
 
 /**
  * An SDK issue in the reader's terms: `["domains", 1]` → "Domain 2: …" (the SDK's message already quotes the value
@@ -94,7 +115,7 @@ export function triggerOutputs(input: TriggerInput, t: PlaygroundMessages["trigg
     });
     const outputs = {} as Record<TriggerConfigFormat, string>;
     for (const format of TRIGGER_FORMATS) outputs[format.id] = renderTriggerConfig(config, format.id);
-    return { ok: true, outputs };
+    return { ok: true, outputs, substitutions: triggerSubstitutions(config) };
   } catch (error) {
     if (!(error instanceof TriggerConfigError)) throw error;
     return { ok: false, problems: error.issues.map((issue) => describeTriggerIssue(issue, t)) };

@@ -2,8 +2,11 @@
 // validating and rendering), show what is wrong next to the field, switch tabs, copy.
 
 import type { CdnEventName } from "fc-cdn-trigger";
+import type { TriggerConfigFormat } from "fc-cdn-trigger/tooling";
 import { messagesOf } from "../i18n/index";
 import { copyText } from "./copy";
+import { TRIGGER_LINE_FILE } from "./highlight/line-table.js";
+import { showCode } from "./highlight/show-code.js";
 import type { MountPanel } from "./panels-client";
 import { triggerOutputs } from "./trigger-model";
 
@@ -56,9 +59,12 @@ export const mount: MountPanel = (root, pending) => {
     account.removeAttribute("aria-invalid");
     root.dataset.valid = "true";
     for (const pre of outputs) {
-      const code = document.createElement("code");
-      code.textContent = result.outputs[pre.dataset.format as keyof typeof result.outputs] ?? "";
-      pre.replaceChildren(code);
+      const format = pre.dataset.format as TriggerConfigFormat;
+      showCode(pre, result.outputs[format] ?? "", {
+        file: TRIGGER_LINE_FILE,
+        table: format,
+        substitutions: result.substitutions,
+      });
     }
   };
 

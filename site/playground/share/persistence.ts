@@ -4,14 +4,13 @@
 import { CUSTOM_EVENT } from "../event-presets";
 import { messagesOf, type PlaygroundMessages } from "../i18n/index";
 import type { PlaygroundLanguage } from "../templates";
+import { autosaveKey, SHARE_PARAM, shareParamOf } from "./saved-work";
 import {
   decodeShareState,
   encodeShareState,
-  SHARE_PARAM,
   type ShareProblem,
   type ShareState,
   ShareTooLongError,
-  shareParamOf,
 } from "./share-state";
 import "./share.css";
 
@@ -27,23 +26,7 @@ export interface PersistablePlayground {
   onDidChange(listener: () => void): () => void;
 }
 
-/** The localStorage key prefix; the full key adds the page path and the playground's id. */
-export const AUTOSAVE_PREFIX = "fc-playground:v1:";
 const SAVE_DELAY_MS = 300;
-
-/**
- * The autosave key of a playground: one per page and playground (its `id`, else its position on the page).
- *
- * @example
- * ```ts
- * localStorage.getItem(autosaveKey(root)); // '{"v":1,"language":"typescript",…}'
- * ```
- */
-export function autosaveKey(root: HTMLElement): string {
-  const all = [...document.querySelectorAll("[data-fc-playground]")];
-  const id = root.id || `playground-${all.indexOf(root) + 1}`;
-  return `${AUTOSAVE_PREFIX}${location.pathname}:${id}`;
-}
 
 function readSaved(key: string): ShareState | undefined {
   try {

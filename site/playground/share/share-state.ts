@@ -4,6 +4,10 @@
 // in its language), and the caller falls back to the default.
 
 import { deflateSync, Inflate, strFromU8, strToU8 } from "fflate";
+import { SHARE_PARAM } from "./saved-work.js";
+
+// Where the hash parameter is read lives with the autosave key, in a module the mount script can afford.
+export { SHARE_PARAM, shareParamOf } from "./saved-work.js";
 
 /** The playground's handler languages (templates.ts's PlaygroundLanguage; repeated so Node tests can import this file). */
 type PlaygroundLanguage = "typescript" | "javascript" | "python";
@@ -60,8 +64,6 @@ export class ShareTooLongError extends RangeError {
   }
 }
 
-/** The hash parameter holding a share link's state. */
-export const SHARE_PARAM = "share";
 /** Longest encoded state accepted, in characters: longer URLs get cut by chat apps and some browsers. */
 export const MAX_SHARE_CHARS = 60_000;
 /** Most bytes a link may inflate to: refuses "zip bombs" before they fill memory. */
@@ -184,23 +186,6 @@ export function decodeShareState(encoded: string): DecodedShare {
       event: state.event as string,
     },
   };
-}
-
-/**
- * The encoded state in a URL hash (`#share=…`, possibly among other `&`-separated parameters), or `undefined` when
- * the hash holds no share state.
- *
- * @example
- * ```ts
- * const encoded = shareParamOf(location.hash);
- * if (encoded !== undefined) console.log(decodeShareState(encoded));
- * ```
- */
-export function shareParamOf(hash: string): string | undefined {
-  for (const part of hash.replace(/^#/, "").split("&")) {
-    if (part === SHARE_PARAM || part.startsWith(`${SHARE_PARAM}=`)) return part.slice(SHARE_PARAM.length + 1);
-  }
-  return undefined;
 }
 
 /**

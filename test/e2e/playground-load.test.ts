@@ -1,0 +1,99 @@
+// When /playground/ starts its editor: on the reader's first input, so Monaco's long start-up tasks stay out of the
+// page load (Lighthouse's total blocking time); at once when the page has shared or saved work to show, because the
+// server-rendered text is only the template; and a Run pressed before the editor is there still runs.
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { shareLink } from "../../site/playground/share/share-state.js";
+import { launchBrowser, type SiteBrowser } from "./browser.js";
+import { readOutcome, waitForRunEnd, wakePlayground } from "./playground-helpers.js";
+
+const siteUrl = inject("siteUrl");
+const ROOT = "[data-fc-playground]";
+const MONACO = /monaco-bundle|editor\.api|ts\.worker|editor\.worker/;
+
+let browser: SiteBrowser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A page that records the Monaco files it requests, with no autosaved work from earlier tests. */
+async function freshPage(width = 1280, height = 720): Promise<{ page: Page; monaco: string[] }> {
+  const page = await browser.newPage({ width, height });
+  const monaco: string[] = [];
+  page.on("request", (request) => {
+    if (MONACO.test(request.url())) monaco.push(request.url());
+  });
+  await page.goto(`${siteUrl}/playground/`);
+  await page.evaluate(() => localStorage.clear());
+  return { page, monaco };
+}
+
+describe("/playground/ loads its editor on the reader's first input", () => {
+  it("shows the handler and the event as text and loads no Monaco until then", async () => {
+    const { page, monaco } = await freshPage();
+    await page.reload({ waitUntil: "networkidle" });
+    await page.waitForTimeout(1_000);
+    expect(await page.getAttribute(ROOT, "data-state")).toBe("idle");
+    expect(monaco).toEqual([]);
+    // The template is readable meanwhile, in the editors' places.
+    expect(await page.locator(`${ROOT} [data-role="handler-editor"] pre`).textContent()).toContain("defineCdnHandler");
+    expect(await page.locator(`${ROOT} [data-role="event-editor"] pre`).textContent()).toContain('"eventName"');
+    await wakePlayground(page);
+    await page.waitForSelector(`${ROOT}[data-state="ready"]`, { timeout: 60_000 });
+    expect(monaco.length).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it("a key press counts as input (a keyboard reader tabbing in)", async () => {
+    const { page } = await freshPage();
+    await page.reload();
+    await page.keyboard.press("Tab");
+    await page.waitForSelector(`${ROOT}[data-state="ready"]`, { timeout: 60_000 });
+    await page.close();
+  });
+
+  it("Run pressed before the editor is there runs the handler once it is", async () => {
+    const { page } = await freshPage(390, 844);
+    await page.reload();
+    expect(await page.getAttribute(ROOT, "data-state")).toBe("idle");
+    await page.click(`${ROOT} [data-role="run"]`);
+    const outcome = await waitForRunEnd(page, 60_000);
+    expect(outcome.state, outcome.text).toBe("done");
+    expect((await readOutcome(page)).text).toContain("LogFileCreated");
+    await page.close();
+  });
+
+  it("starts at once, with no input, for a share link or autosaved work", async () => {
+    const { page } = await freshPage();
+    // Autosaved work: an edit made in an earlier visit.
+    await wakePlayground(page);
+    await page.waitForSelector(`${ROOT}[data-state="ready"]`, { timeout: 60_000 });
+    await page.evaluate(() => {
+      const root = document.querySelector("[data-fc-playground]") as HTMLElement & {
+        playground: { setCode(code: string): void };
+      };
+      root.playground.setCode("export const handler = async () => 'saved';\n");
+    });
+    await page.waitForFunction(() => Object.keys(localStorage).some((key) => key.startsWith("fc-playground:v1:")));
+    await page.reload();
+    await page.waitForSelector(`${ROOT}[data-state="ready"]`, { timeout: 60_000 });
+    expect(await page.getAttribute(ROOT, "data-loaded-from")).toBe("autosave");
+    // A share link, in a page with nothing saved.
+    await page.evaluate(() => localStorage.clear());
+    const code = "export const handler = async () => 'shared';\n";
+    const link = shareLink("/playground/", {
+      v: 1,
+      language: "typescript",
+      code,
+      eventName: "LogFileCreated",
+      event: "{}",
+    });
+    await page.goto(`${siteUrl}${link}`);
+    await page.waitForSelector(`${ROOT}[data-state="ready"]`, { timeout: 60_000 });
+    expect(await page.getAttribute(ROOT, "data-loaded-from")).toBe("share");
+    await page.close();
+  });
+});
