@@ -11,8 +11,17 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 300_000 });
 
 import { parse as parseYaml } from "yaml";
+import { OPTIONS_SCRIPT_ID } from "../src/cli/report-ids.js";
 import { CDN_EVENT_NAMES } from "../src/index.js";
-import { generateCdnLog } from "../src/logs/index.js";
+import {
+  cdnLogSummaryFromJson,
+  cdnLogSummaryToJson,
+  generateCdnLog,
+  mergeCdnLogSummaries,
+  readCdnLog,
+  summarizeCdnLog,
+} from "../src/logs/index.js";
+import { completeLinesOf } from "./gzip-prefix.js";
 import { barFrames, screenLine } from "./terminal-output.js";
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -447,5 +456,62 @@ describe("logs", () => {
     const plain = run(["logs", "summarize", "stored.gz"]);
     expect(plain.stderr).toBe("");
     expect(readFileSync(join(work, "report.txt"), "utf8")).toBe(plain.stdout);
+  });
+});
+
+describe("logs on a truncated gzip file", () => {
+  // Cut inside a gzip block and inside a line, as an interrupted download leaves a file.
+  const gz = gzipSync(generateCdnLog({ lines: 6000, seed: 17, malformedRate: 0.01 }));
+  const cut = gz.subarray(0, Math.floor(gz.length * 0.55));
+  const complete = completeLinesOf(cut);
+  /** The summary of the complete lines before the cut, given to the SDK as a whole log, marked partial. */
+  const expectedJson = async () => ({
+    ...cdnLogSummaryToJson(await summarizeCdnLog(readCdnLog(complete.bytes, { gzip: false }))),
+    partial: true,
+  });
+
+  it("summarize prints the summary of the lines read, marked partial, warns, and exits 3", async () => {
+    expect(complete.cutMidLine).toBe(true);
+    writeFileSync(join(work, "cut.log.gz"), cut);
+    const expected = await expectedJson();
+    const lines = expected.stats?.lines ?? 0;
+    const warning = new RegExp(
+      `^warning: partial result: cut\\.log\\.gz was read only up to line ${lines.toLocaleString("en-US")} \\(${cut.length.toLocaleString("en-US")} bytes\\): The gzip data of \\S*cut\\.log\\.gz is truncated or corrupt \\(unexpected end of file\\): read ${cut.length} of ${cut.length} bytes and ${lines} lines before it ended\\. Download the file again.*\\n {2}Only those .* lines are counted \\(exit code 3\\)\\. Get the whole file and run again for a complete summary\\.\\n$`,
+    );
+    const asJson = run(["logs", "summarize", "cut.log.gz", "--json"]);
+    expect(asJson.code).toBe(3);
+    expect(JSON.parse(asJson.stdout)).toEqual(expected);
+    expect(asJson.stderr).toMatch(warning);
+    const asText = run(["logs", "summarize", "cut.log.gz"]);
+    expect(asText.code).toBe(3);
+    expect(asText.stdout).toMatch(
+      new RegExp(
+        `^cut\\.log\\.gz: ${expected.requests.toLocaleString("en-US")} requests\\n {2}PARTIAL {5}the log was cut: `,
+      ),
+    );
+    expect(asText.stderr).toMatch(warning);
+  });
+
+  it("report merges the other files, notes the cut one in the report, and exits 3", async () => {
+    writeFileSync(join(work, "cut.log.gz"), cut);
+    const whole = generateCdnLog({ lines: 800, seed: 18 });
+    writeFileSync(join(work, "whole.log"), whole);
+    const result = run(["logs", "report", "whole.log", "cut.log.gz", "-o", "cut.html", "--json", "cut.json"]);
+    expect(result.code).toBe(3);
+    const partial = cdnLogSummaryFromJson(await expectedJson());
+    const merged = mergeCdnLogSummaries([await summarizeCdnLog(readCdnLog(Buffer.from(whole))), partial]);
+    expect(JSON.parse(readFileSync(join(work, "cut.json"), "utf8"))).toEqual(cdnLogSummaryToJson(merged));
+    expect(result.stdout).toBe(
+      `wrote cut.html: ${merged.requests.toLocaleString("en-US")} requests from 2 files; summary in cut.json (partial: see the warning)\n`,
+    );
+    expect(result.stderr).toMatch(/^warning: partial result: cut\.log\.gz was read only up to line /);
+    // The page shows the note from the sources it embeds (logs-report-page.test.ts shows it in Chromium).
+    const options = new RegExp(`<script type="application/json" id="${OPTIONS_SCRIPT_ID}">([^<]*)</script>`).exec(
+      readFileSync(join(work, "cut.html"), "utf8"),
+    );
+    expect(JSON.parse(options?.[1] ?? "null").sources).toEqual([
+      { name: "whole.log", stats: { lines: 800, parsed: 800, malformed: 0, malformedLineNumbers: [] } },
+      { name: "cut.log.gz", stats: partial.stats, partial: true },
+    ]);
   });
 });

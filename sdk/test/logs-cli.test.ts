@@ -108,14 +108,18 @@ describe("fc-cdn-trigger logs summarize", () => {
     expect(screenLine(tty.stderr)).toBe("");
   });
 
-  it("fails with a message (exit 1) when the log cannot be read", async () => {
+  it("prints what it read of a truncated log, marked partial, and exits 3", async () => {
     const cut = join(dir, "cut.gz");
     writeFileSync(cut, gzipSync(generateCdnLog({ lines: 2000 })).subarray(0, 5000));
     const truncated = await run(["logs", "summarize", cut]);
-    expect(truncated.code).toBe(1);
+    expect(truncated.code).toBe(3);
+    expect(truncated.stdout).toMatch(/^\S*cut\.gz: \d+ requests\n {2}PARTIAL {5}the log was cut/);
     expect(truncated.stderr).toMatch(
-      /^fc-cdn-trigger logs: The gzip data of .*cut\.gz is truncated.*read 5000 of 5000 bytes/,
+      /^warning: partial result: \S*cut\.gz was read only up to line \d+ \(5,000 bytes\): The gzip data of .*cut\.gz is truncated.*read 5000 of 5000 bytes/,
     );
+  });
+
+  it("fails with a message (exit 1) when the log cannot be read", async () => {
     const missing = await run(["logs", "summarize", "nope.gz"]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain("Cannot read the log file nope.gz: no such file");

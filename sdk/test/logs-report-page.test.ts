@@ -11,8 +11,10 @@ import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromiumPath, RESULTS } from "../../test/e2e/paths.js";
 import { main } from "../src/cli/main.js";
+import { OPTIONS_SCRIPT_ID } from "../src/cli/report-ids.js";
 import { type CdnLogSummaryJson, generateCdnLog } from "../src/logs/index.js";
-import { REPORT_MESSAGES } from "../src/logs/report/messages.js";
+import { reportFormat } from "../src/logs/report/format.js";
+import { LOCALE_TAGS, REPORT_MESSAGES } from "../src/logs/report/messages.js";
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const dir = mkdtempSync(join(tmpdir(), "fc-cdn-report-page-"));
@@ -272,5 +274,32 @@ describe("the CLI's HTML report in Chromium, from file://, offline", () => {
     ]);
     expect(await page.getAttribute(".fc-log-report", "lang")).toBe("zh-CN");
     await page.context().close();
+  });
+
+  it("says on top which file was cut after how many lines, in English and 简体中文", async () => {
+    const gz = readFileSync(join(dir, "b.log.gz"));
+    writeFileSync(join(dir, "cut.log.gz"), gz.subarray(0, Math.floor(gz.length / 2)));
+    for (const locale of ["en", "zh-cn"] as const) {
+      const io = { stdout() {}, stderr() {}, readStdin: async () => "", cwd: dir };
+      const argv = ["logs", "report", "a.log.gz", "cut.log.gz", "-o", `cut-${locale}.html`, "--lang", locale];
+      expect(await main(argv, io)).toBe(3);
+      const html = readFileSync(join(dir, `cut-${locale}.html`), "utf8");
+      const options = new RegExp(`<script type="application/json" id="${OPTIONS_SCRIPT_ID}">([^<]*)</script>`).exec(
+        html,
+      );
+      const lines: number = JSON.parse(options?.[1] ?? "null").sources[1].stats.lines;
+      expect(lines).toBeGreaterThan(100);
+      const page = await open(pathToFileURL(join(dir, `cut-${locale}.html`)).href);
+      const note = page.locator('.fc-log-report > [data-field="partial"]');
+      expect(await note.isVisible()).toBe(true);
+      expect(await note.textContent()).toBe(
+        REPORT_MESSAGES[locale].partialSource("cut.log.gz", reportFormat(LOCALE_TAGS[locale]).count(lines)),
+      );
+      // First thing in the report, before the totals.
+      expect(await page.$eval(".fc-log-report", (report) => report.firstElementChild?.getAttribute("data-field"))).toBe(
+        "partial",
+      );
+      await page.context().close();
+    }
   });
 });

@@ -109,6 +109,27 @@ describe("cdnLogSummaryToJson / cdnLogSummaryFromJson", () => {
     ]);
   });
 
+  it("marks a partial summary with partial: true, and still reads version 1 files without the field", () => {
+    const partial: typeof summary = { ...summary, partial: true };
+    const written = JSON.parse(JSON.stringify(cdnLogSummaryToJson(partial)));
+    expect(written).toMatchObject({ version: 1, partial: true });
+    expect(cdnLogSummaryFromJson(written)).toEqual(partial);
+    // A complete summary's JSON is what version 1 always was: no partial key, read back without one.
+    const complete = json();
+    expect(Object.keys(complete)).not.toContain("partial");
+    expect(Object.keys(cdnLogSummaryFromJson(complete))).not.toContain("partial");
+    expect(issuesOf({ ...complete, partial: false }).issues).toEqual([
+      {
+        code: "invalid_value",
+        path: ["partial"],
+        message: "must be true (the summary covers only part of its log) or left out, got false",
+      },
+    ]);
+    expect(issuesOf({ ...complete, partial: "yes" }).issues).toMatchObject([
+      { code: "invalid_type", path: ["partial"], message: /got a string$/ },
+    ]);
+  });
+
   it("documents every code, and issues have CdnIssue's shape", () => {
     const { issues } = issuesOf({ format: "fc-cdn-trigger/log-summary", version: 1 });
     expect(issues.length).toBeGreaterThan(5);

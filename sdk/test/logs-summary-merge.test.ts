@@ -189,6 +189,17 @@ describe("mergeCdnLogSummaries", () => {
     expect(mergeCdnLogSummaries([one])).toEqual(one);
   });
 
+  it("is partial when any part is", async () => {
+    const part = await summarize([...generateCdnLogLines({ lines: 50, seed: 9 })], true, {
+      top: 5,
+      sketchCapacity: 64,
+    });
+    const cut: CdnLogSummary = { ...part, partial: true };
+    expect(mergeCdnLogSummaries([part, part]).partial).toBeUndefined();
+    expect(mergeCdnLogSummaries([part, cut]).partial).toBe(true);
+    expect(mergeCdnLogSummaries([cut])).toEqual(cut);
+  });
+
   it("keeps malformed line numbers only when one part had malformed lines", async () => {
     const bad = await summarize(["garbage", ...generateCdnLogLines({ lines: 3, seed: 1 })], true, {
       top: 3,

@@ -5,6 +5,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { shareLink } from "../../site/playground/share/share-state.js";
 import { launchBrowser, type SiteBrowser } from "./browser.js";
+import { setTheme, tokenColours } from "./code-colours.js";
 import { readOutcome, waitForRunEnd, wakePlayground } from "./playground-helpers.js";
 
 const siteUrl = inject("siteUrl");
@@ -41,6 +42,19 @@ describe("/playground/ loads its editor on the reader's first input", () => {
     // The template is readable meanwhile, in the editors' places.
     expect(await page.locator(`${ROOT} [data-role="handler-editor"] pre`).textContent()).toContain("defineCdnHandler");
     expect(await page.locator(`${ROOT} [data-role="event-editor"] pre`).textContent()).toContain('"eventName"');
+    // …and highlighted at build time as the docs' code blocks are, readable in both themes.
+    for (const theme of ["dark", "light"] as const) {
+      await setTheme(page, theme);
+      const [keyword, string, key] = [
+        ...(await tokenColours(page, `${ROOT} [data-role="handler-editor"] pre`, ["import", "fc-cdn-trigger"])),
+        ...(await tokenColours(page, `${ROOT} [data-role="event-editor"] pre`, ['"eventName"'])),
+      ];
+      for (const token of [keyword, string, key]) {
+        expect(token?.colour, `${theme}: ${token?.token}`).not.toBe("");
+        expect(token?.contrast, `${theme}: ${token?.token}`).toBeGreaterThanOrEqual(4.5);
+      }
+      expect(keyword?.colour, theme).not.toBe(string?.colour);
+    }
     await wakePlayground(page);
     await page.waitForSelector(`${ROOT}[data-state="ready"]`, { timeout: 60_000 });
     expect(monaco.length).toBeGreaterThan(0);

@@ -94,8 +94,8 @@ describe("code panel line tables", () => {
     expect(new Set(classes).size).toBe(3);
     // Each class has the docs' dark (--0) and light (--1) colour, or inherits one from the foreground rule.
     const css = files["codegen-typescript"]?.css ?? "";
-    expect(css).toMatch(/^\.fcx-code\{--0:#[\da-f]{6};--1:#[\da-f]{6}\}/i);
-    for (const name of classes) expect(css).toMatch(new RegExp(`\\.fcx-code \\.${name}\\{--0:#[\\da-fA-F]{6};--1:#`));
+    expect(css).toMatch(/^\.fcx-tokens\{--0:#[\da-f]{6};--1:#[\da-f]{6}\}/i);
+    for (const name of classes) expect(css).toMatch(new RegExp(`\\.fcx-tokens \\.${name}\\{--0:#[\\da-fA-F]{6};--1:#`));
   });
 
   it("trigger outputs with the sentinel values look up to their whole HTML, in every format", async () => {

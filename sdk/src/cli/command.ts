@@ -24,8 +24,11 @@ export interface CliCommand {
   run(argv: string[], io: CliIo): Promise<number>;
 }
 
-/** Exit codes: 0 success, 1 the input or handler failed, 2 the command line is wrong. */
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+/**
+ * Exit codes: 0 success, 1 the input or handler failed, 2 the command line is wrong, 3 a log was read only in part
+ * (truncated or cut off): the output covers what was read, and says so.
+ */
+export const EXIT = { ok: 0, failed: 1, usage: 2, partial: 3 } as const;
 
 /** A mistake on the command line: printed with a pointer to `--help`, exit code 2. */
 export class CliUsageError extends Error {

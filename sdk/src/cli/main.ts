@@ -39,7 +39,8 @@ Commands:
 ${COMMANDS.map((command) => `  ${command.name.padEnd(10)} ${command.summary}`).join("\n")}
 
 Run fc-cdn-trigger <command> --help for a command's options.
-Exit codes: 0 success; 1 unreadable or invalid input (a missing file too) or a failed handler; 2 wrong command line.
+Exit codes: 0 success; 1 unreadable or invalid input (a missing file too) or a failed handler; 2 wrong command line;
+3 a log read only in part (a truncated gzip file, a broken download): \`logs\` prints or writes what it read, marked partial.
 `;
 
 /** Runs the CLI with `argv` (without `node` and the script) and returns the exit code. */

@@ -6,27 +6,96 @@ import { importNode, isNode } from "./runtime.js";
 const CHUNK = 64 * 1024;
 
 interface NodeZlib {
-  createGunzip(options: { chunkSize: number }): NodeDuplex;
+  createGunzip(options: { chunkSize: number }): NodeGunzip;
 }
-interface NodeDuplex extends AsyncIterable<Uint8Array> {
+interface NodeGunzip {
+  write(chunk: Uint8Array): boolean;
+  flush(callback: () => void): void;
+  end(): void;
+  read(): Uint8Array | null;
   destroy(error?: Error): void;
-}
-interface NodeStream {
-  Readable: { from(iterable: AsyncIterable<Uint8Array>, options: { objectMode: boolean }): NodeDuplex };
-  pipeline(a: NodeDuplex, b: NodeDuplex, callback: (error?: Error | null) => void): void;
+  readonly destroyed: boolean;
+  readonly readableLength: number;
+  readonly writableNeedDrain: boolean;
+  on(event: "readable" | "drain" | "end" | "close", listener: () => void): void;
+  on(event: "error", listener: (error: Error) => void): void;
 }
 
+/**
+ * Node's gunzip, driven so that a truncated file loses no output: zlib discards the output of the write that fails
+ * and a destroyed stream drops what it buffered, so every byte written is flushed out and read first, and only then
+ * does `end` ask zlib whether the data was complete ("unexpected end of file" if not). A source error is rethrown
+ * once the output of what came before it is read, too.
+ */
 async function* nodeGunzip(input: AsyncIterable<Uint8Array>, chunkSize: number): AsyncGenerator<Uint8Array> {
-  const [zlib, stream] = await Promise.all([importNode<NodeZlib>("node:zlib"), importNode<NodeStream>("node:stream")]);
+  const zlib = await importNode<NodeZlib>("node:zlib");
   const gunzip = zlib.createGunzip({ chunkSize });
-  const from = stream.Readable.from(input, { objectMode: false });
-  // pipeline forwards a source error into gunzip, whose iteration then throws it; the callback just observes.
-  stream.pipeline(from, gunzip, () => undefined);
+  // The reading loop and the feeding one each wait for the stream's events: every event wakes both.
+  const waiting = new Set<() => void>();
+  const signal = () => {
+    for (const resolve of waiting) resolve();
+    waiting.clear();
+  };
+  const next = () => new Promise<void>((resolve) => waiting.add(resolve));
+  let zlibError: Error | undefined;
+  let ended = false;
+  let fed = false;
+  let sourceError: { error: unknown } | undefined;
+  gunzip.on("error", (error) => {
+    zlibError = error;
+    signal();
+  });
+  gunzip.on("end", () => {
+    ended = true;
+    signal();
+  });
+  gunzip.on("readable", signal);
+  gunzip.on("drain", signal);
+  gunzip.on("close", signal);
+  const iterator = input[Symbol.asyncIterator]();
+  let stopped = false;
+  void (async () => {
+    try {
+      for (;;) {
+        const item = await iterator.next();
+        if (item.done || stopped || gunzip.destroyed) break;
+        if (!gunzip.write(item.value)) {
+          while (gunzip.writableNeedDrain && !gunzip.destroyed && !stopped) await next();
+        }
+      }
+    } catch (error) {
+      sourceError = { error };
+    }
+    // After a source error too: the output of what was written counts.
+    if (!gunzip.destroyed && !stopped) {
+      await new Promise<void>((resolve) => {
+        gunzip.flush(resolve);
+        gunzip.on("close", resolve);
+      });
+    }
+    fed = true;
+    signal();
+  })();
+  let ending = false;
   try {
-    yield* gunzip;
+    for (;;) {
+      for (let chunk = gunzip.read(); chunk !== null; chunk = gunzip.read()) yield chunk;
+      if (zlibError) throw zlibError;
+      if (ended) return;
+      if (fed && !ending && gunzip.readableLength === 0) {
+        if (sourceError) throw sourceError.error;
+        ending = true;
+        gunzip.end();
+        continue;
+      }
+      await next();
+    }
   } finally {
-    from.destroy();
+    stopped = true;
     gunzip.destroy();
+    signal();
+    // The source may be waiting for its next chunk (a slow download): stop it without waiting for that.
+    void iterator.return?.()?.catch(() => undefined);
   }
 }
 

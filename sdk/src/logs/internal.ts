@@ -10,7 +10,7 @@ export interface ByteSink {
   push(chunk: Uint8Array): Promise<void> | undefined;
   /** No more bytes: counts the last line. */
   end(): Promise<void>;
-  /** After a read error: brings `stats` up to date with every byte pushed. */
+  /** After a read error: brings `stats` up to date with every byte pushed (a cut last line left out). */
   settle(): Promise<void>;
   /** Releases the sink's resources (the worker); safe to call more than once. */
   close(): void;

@@ -1,7 +1,7 @@
 import { gunzipChunks } from "./gunzip.js";
 import { type ByteSink, SCAN_BYTES } from "./internal.js";
 import { beginText, recordFromScan, scanCdnLogLine } from "./line-parser.js";
-import { CdnLogReadError } from "./read-error.js";
+import { CdnLogReadError, sourceFailedPartWay } from "./read-error.js";
 import type { CdnLogSource, CdnLogStats, ReadCdnLogOptions } from "./reader-types.js";
 import type { CdnLogRecord } from "./record.js";
 import { type OpenedSource, openSource } from "./sources.js";
@@ -12,6 +12,13 @@ const MAX_MALFORMED_LINE_NUMBERS = 20;
 /** zlib output chunk size when summarizeCdnLog reads into a byte sink. */
 const SINK_CHUNK = 256 * 1024;
 const NO_RECORDS: CdnLogRecord[] = [];
+
+/** A source's own error (a download or file read that broke off), carried to where the reader reports it. */
+class SourceFailure extends Error {
+  constructor(cause: unknown) {
+    super("the source failed", { cause });
+  }
+}
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   const out = new Uint8Array(a.length + b.length);
@@ -162,29 +169,26 @@ export class CdnLogReader implements AsyncIterable<CdnLogRecord> {
         }
       } catch (error) {
         if (signal?.aborted || error instanceof CdnLogReadError) throw error;
-        if (sink) await sink.settle().catch(() => undefined);
-        throw new CdnLogReadError(
-          `Reading ${label} failed after ${bytesRead} bytes and ${stats.lines} lines: ${(error as Error).message}`,
-          { bytesRead, linesRead: stats.lines, cause: error },
-        );
+        // Reported below, once the lines of the bytes read before it are counted (gunzip still outputs them).
+        throw new SourceFailure(error);
       }
     };
     const source = counted();
-    // Look at the first two bytes for the gzip magic (1f 8b), then put them back in front of the stream.
-    let head: Uint8Array = new Uint8Array(0);
-    while (head.length < 2) {
-      const next = await source.next();
-      if (next.done) break;
-      head = head.length === 0 ? next.value : concat(head, next.value);
-    }
-    const gzip = options.gzip ?? "auto";
-    const isGzip = gzip === "auto" ? head[0] === 0x1f && head[1] === 0x8b : gzip;
     let sinkFailed = false;
-    const body = (async function* () {
-      if (head.length > 0) yield head;
-      yield* source;
-    })();
     try {
+      // Look at the first two bytes for the gzip magic (1f 8b), then put them back in front of the stream.
+      let head: Uint8Array = new Uint8Array(0);
+      while (head.length < 2) {
+        const next = await source.next();
+        if (next.done) break;
+        head = head.length === 0 ? next.value : concat(head, next.value);
+      }
+      const gzip = options.gzip ?? "auto";
+      const isGzip = gzip === "auto" ? head[0] === 0x1f && head[1] === 0x8b : gzip;
+      const body = (async function* () {
+        if (head.length > 0) yield head;
+        yield* source;
+      })();
       // The byte sinks keep no strings, so larger chunks (less per-chunk work) cost no memory there.
       for await (const chunk of isGzip ? gunzipChunks(body, sink ? SINK_CHUNK : undefined) : body) {
         if (signal?.aborted) throw signal.reason;
@@ -211,10 +215,17 @@ export class CdnLogReader implements AsyncIterable<CdnLogRecord> {
       if (signal?.aborted) throw signal.reason;
       // The sink's own failures (a line too long, the worker stopping) say what happened themselves.
       if (error instanceof CdnLogReadError || sinkFailed) throw error;
-      // The line count must cover every byte handed over before the failure.
+      // The line count (and the sink's partial summary) must cover every byte handed over before the failure. A line
+      // cut by the failure stays out: the record path never parses it, the byte path never ends it.
       if (sink) await sink.settle().catch(() => undefined);
+      if (error instanceof SourceFailure) {
+        throw sourceFailedPartWay(
+          `Reading ${label} failed after ${bytesRead} bytes and ${stats.lines} lines: ${(error.cause as Error)?.message ?? error.cause}`,
+          { bytesRead, linesRead: stats.lines, cause: error.cause },
+        );
+      }
       const of = totalBytes === undefined ? "" : ` of ${totalBytes}`;
-      throw new CdnLogReadError(
+      throw sourceFailedPartWay(
         `The gzip data of ${label} is truncated or corrupt (${(error as Error).message}): read ${bytesRead}${of} bytes and ${stats.lines} lines before it ended. Download the file again; an interrupted download or an expired signed URL truncates it.`,
         { bytesRead, linesRead: stats.lines, cause: error },
       );

@@ -151,7 +151,7 @@ export class CdnLogSummaryError extends Error {
  * ```
  */
 export function cdnLogSummaryToJson(summary: CdnLogSummary): CdnLogSummaryJson {
-  const { perHour, firstTime, lastTime, stats, responseTimeMs, top, topUnlistedMax, ...totals } = summary;
+  const { perHour, firstTime, lastTime, stats, responseTimeMs, top, topUnlistedMax, partial, ...totals } = summary;
   const json: CdnLogSummaryJson = {
     format: FORMAT,
     version: VERSION,
@@ -174,6 +174,8 @@ export function cdnLogSummaryToJson(summary: CdnLogSummary): CdnLogSummaryJson {
     lastTime: lastTime === null ? null : lastTime.toISOString(),
   };
   if (stats) json.stats = { ...stats, malformedLineNumbers: [...stats.malformedLineNumbers] };
+  // Only when true: the JSON of a complete summary stays as version 1 always wrote it.
+  if (partial) json.partial = true;
   return json;
 }
 
@@ -409,6 +411,14 @@ export function cdnLogSummaryFromJson(value: unknown): CdnLogSummary {
     lastTime: o.lastTime === null ? null : r.date(o.lastTime, ["lastTime"]),
   };
   if (o.stats !== undefined) summary.stats = readStats(r, o.stats, ["stats"]);
+  if (o.partial === true) summary.partial = true;
+  else if (o.partial !== undefined) {
+    r.issue(
+      o.partial === false ? "invalid_value" : "invalid_type",
+      ["partial"],
+      `must be true (the summary covers only part of its log) or left out, got ${o.partial === false ? "false" : describe(o.partial)}`,
+    );
+  }
   if (r.issues.length === 0) checkTotals(r, summary);
   if (r.issues.length > 0) throw new CdnLogSummaryError(r.issues);
   return summary;

@@ -43,6 +43,8 @@ const CLASS_ORDER = ["other", "1xx", "2xx", "3xx", "4xx", "5xx"] as const satisf
  * When every part's list is complete (`topUnlistedMax` 0), merged counts are exact and equal to what one summary
  * of the whole would list. Give each part a `sketchCapacity` above its number of distinct values for that.
  *
+ * The merge is `partial` when any part is (a part summarised from a log whose reading failed part-way).
+ *
  * @example
  * ```ts
  * import { cdnLogSummaryFromJson, cdnLogSummaryToJson, mergeCdnLogSummaries } from "fc-cdn-trigger/logs";
@@ -130,7 +132,10 @@ export function mergeCdnLogSummaries(
     ...mergeTopLists(summaries, top),
     stats: mergeStats(summaries),
   };
-  return buildSummary(state, withStats);
+  const merged = buildSummary(state, withStats);
+  // A merge that includes a partial summary covers only part of its inputs too.
+  if (summaries.some((s) => s.partial)) merged.partial = true;
+  return merged;
 }
 
 /** The merged top lists and their bounds (see mergeCdnLogSummaries). */

@@ -33,6 +33,8 @@ function copyStats(from: CdnLogStats, into: CdnLogStats): void {
 export interface SummarySink extends ByteSink {
   /** The summariser's figures; set by `end`. */
   readonly state: ByteSummaryState | undefined;
+  /** The figures of the complete lines pushed before a read error; set by `settle`. */
+  readonly partialState: ByteSummaryState | undefined;
   /** Where the bytes are counted (final once `end` resolved). */
   readonly thread: CdnLogSummaryThread;
 }
@@ -40,6 +42,7 @@ export interface SummarySink extends ByteSink {
 /** Counts in this thread; the reader's `stats` stay current line by line. */
 export class InThreadSink implements SummarySink {
   state: ByteSummaryState | undefined;
+  partialState: ByteSummaryState | undefined;
   readonly thread: CdnLogSummaryThread;
   private readonly summarizer: ByteSummarizer;
 
@@ -63,7 +66,9 @@ export class InThreadSink implements SummarySink {
     this.state = this.summarizer.state();
   }
 
-  async settle(): Promise<void> {}
+  async settle(): Promise<void> {
+    this.partialState = this.summarizer.state();
+  }
 
   close(): void {}
 }
@@ -84,6 +89,7 @@ const BUFFERS = 8;
  */
 export class WorkerSink implements SummarySink {
   state: ByteSummaryState | undefined;
+  partialState: ByteSummaryState | undefined;
   private worker: SummaryWorkerHandle | undefined;
   private readonly free: Uint8Array[] = [];
   /** Filled buffers not yet sent (the worker is not ready yet), with their lengths. */
@@ -145,13 +151,10 @@ export class WorkerSink implements SummarySink {
         this.free.push(new Uint8Array(message.buffer));
         copyStats(message.stats, this.stats);
         break;
-      case "stats":
-        copyStats(message.stats, this.stats);
-        this.reply = { type: "stats" };
-        break;
+      case "partial":
       case "state":
         copyStats(message.state.stats, this.stats);
-        this.reply = { type: "state", value: message.state };
+        this.reply = { type: message.type, value: message.state };
         break;
       case "error":
         this.onFailure(readError(message.error));
@@ -237,14 +240,14 @@ export class WorkerSink implements SummarySink {
   }
 
   /** Sends `type` after every byte so far and waits for its reply. */
-  private async ask(type: "stats" | "end"): Promise<unknown> {
+  private async ask(type: "partial" | "end"): Promise<unknown> {
     this.flush();
     if (this.fallback) return undefined;
     await this.waitFor(() => this.ready);
     if (this.fallback) return undefined;
     this.reply = undefined;
     this.worker?.postMessage({ type });
-    const expected = type === "end" ? "state" : "stats";
+    const expected = type === "end" ? "state" : "partial";
     await this.waitFor(() => this.reply?.type === expected);
     return (this.reply as { value?: unknown } | undefined)?.value;
   }
@@ -261,7 +264,14 @@ export class WorkerSink implements SummarySink {
   }
 
   async settle(): Promise<void> {
-    if (this.failure === undefined) await this.ask("stats");
+    if (this.failure !== undefined) return;
+    const state = (await this.ask("partial")) as ByteSummaryState | undefined;
+    if (this.fallback) {
+      await this.fallback.settle();
+      this.partialState = this.fallback.partialState;
+    } else {
+      this.partialState = state;
+    }
   }
 
   close(): void {

@@ -154,6 +154,12 @@ export interface CdnLogSummary {
    * `malformedLineNumbers` (line numbers within one file) is kept only when a single part had malformed lines.
    */
   stats?: CdnLogStats;
+  /**
+   * `true` when the summary covers only the start of its input, because reading failed part-way (a truncated gzip
+   * file, a broken download): {@link CdnLogReadError.partial} is such a summary, and a merge with a partial part is
+   * partial. Absent for a complete summary.
+   */
+  partial?: true;
 }
 
 /** The names of the top lists, in the order summaries list them. */

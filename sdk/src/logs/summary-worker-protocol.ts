@@ -15,7 +15,7 @@ export interface SummaryWorkerData {
 export type SummaryWorkerRequest =
   | ({ type: "init" } & SummaryWorkerData)
   | { type: "chunk"; buffer: ArrayBuffer; length: number }
-  | { type: "stats" | "end" };
+  | { type: "partial" | "end" };
 
 /** An error as plain data; `kind` and `lines` are set for a line over 4 MiB (LineTooLong). */
 export interface SummaryWorkerError {
@@ -25,10 +25,12 @@ export interface SummaryWorkerError {
   stack?: string;
 }
 
-/** What the worker posts back: each buffer returns for reuse with the line counts so far. */
+/**
+ * What the worker posts back: each buffer returns for reuse with the line counts so far; "partial" answers the
+ * question of the figures so far (after a read error), "state" the end.
+ */
 export type SummaryWorkerReply =
   | { type: "ready" }
   | { type: "chunk"; buffer: ArrayBuffer; stats: CdnLogStats }
-  | { type: "stats"; stats: CdnLogStats }
-  | { type: "state"; state: ByteSummaryState }
+  | { type: "partial" | "state"; state: ByteSummaryState }
   | { type: "error"; error: SummaryWorkerError };

@@ -26,8 +26,8 @@ export function serveSummaryWorker(
       if (message.type === "chunk") {
         summarizer.push(new Uint8Array(message.buffer, 0, message.length));
         reply({ type: "chunk", buffer: message.buffer, stats: summarizer.stats }, [message.buffer]);
-      } else if (message.type === "stats") {
-        reply({ type: "stats", stats: summarizer.stats });
+      } else if (message.type === "partial") {
+        reply({ type: "partial", state: summarizer.state() });
       } else if (message.type === "end") {
         summarizer.end();
         reply({ type: "state", state: summarizer.state() });

@@ -1,5 +1,6 @@
 import { SpaceSaving } from "./heavy-hitters.js";
 import { type ByteSink, SCAN_BYTES } from "./internal.js";
+import { withPartialSummary } from "./read-error.js";
 import type { CdnLogStats } from "./reader-types.js";
 import type { CdnLogRecord } from "./record.js";
 import { importNode, isNode } from "./runtime.js";
@@ -197,7 +198,7 @@ async function summarizeBytes(source: ByteSource, options: SummarizeCdnLogOption
   const reason = await noWorkerReason(options);
   const host = reason === undefined ? await workerHost() : undefined;
   let sink: SummarySink | undefined;
-  await source[SCAN_BYTES]((totalBytes) => {
+  const scan = source[SCAN_BYTES]((totalBytes) => {
     const wanted =
       reason === undefined && (options.worker === true || totalBytes === undefined || totalBytes >= WORKER_MIN_BYTES);
     if (wanted && typeof host === "function") sink = new WorkerSink(host, top, capacity, source.stats);
@@ -212,6 +213,10 @@ async function summarizeBytes(source: ByteSource, options: SummarizeCdnLogOption
       );
     }
     return sink;
+  });
+  await scan.catch((error: unknown) => {
+    const partial = sink?.partialState;
+    throw partial ? withPartialSummary(error, () => buildSummary({ ...partial, stats: source.stats }, true)) : error;
   });
   const state = sink?.state;
   if (!sink || !state) throw new Error("summarizeCdnLog: the log ended without a summary"); // unreachable: end() sets it
@@ -230,6 +235,9 @@ async function summarizeBytes(source: ByteSource, options: SummarizeCdnLogOption
  * Given a {@link readCdnLog} reader, it is fastest: it counts straight from the decompressed bytes without making
  * records, and (for logs of 1 MiB or more) it counts in a worker, a worker thread in Node or a Web Worker in
  * browsers, so that parsing overlaps with reading and gunzip. The reader's `stats` are then current after each 256 KiB and final when the promise settles.
+ *
+ * When the source fails part-way (a truncated or corrupt gzip file, a download that breaks off), it rejects with a
+ * {@link CdnLogReadError} whose `partial` is the summary of every complete line read before the failure.
  *
  * @example
  * ```ts
@@ -251,7 +259,11 @@ export async function summarizeCdnLog(
   ) {
     throw new TypeError("summarizeCdnLog expects records: readCdnLog(...), an array or an (async) iterable");
   }
-  if (Symbol.asyncIterator in records) for await (const record of records) summarizer.add(record);
-  else for (const record of records) summarizer.add(record);
+  try {
+    if (Symbol.asyncIterator in records) for await (const record of records) summarizer.add(record);
+    else for (const record of records) summarizer.add(record);
+  } catch (error) {
+    throw withPartialSummary(error, () => summarizer.summary());
+  }
   return summarizer.summary();
 }

@@ -1,5 +1,5 @@
 // One playground instance: two Monaco editors (handler + event), the pickers, Run/Stop and the output panel,
-// wired to a sandbox. Loaded lazily by client/mount.ts; several instances on one page share one Monaco.
+// wired to a sandbox. Loaded lazily by client/start.ts; several instances on one page share one Monaco.
 
 import { formatIssuePath, safeParseCdnEvents } from "fc-cdn-trigger";
 import type * as MonacoEditor from "monaco-editor/editor";

@@ -1,9 +1,6 @@
-// The only playground code a page loads up front (about a kilobyte): it finds the playground elements and
-// imports the real thing (Monaco, the sandbox) when each one should start. Pages without a playground never
-// run this, and a page with several playgrounds still loads Monaco once (the chunks are shared modules).
-
-import { hasSavedWork } from "../share/saved-work";
-import { afterFirstPaint, yieldToMain } from "./yield-to-main";
+// The only playground code a page loads up front (about a kilobyte): it finds the playground elements and, when
+// each one should start, imports start.ts, which loads the real thing (Monaco, the sandbox). Pages without a
+// playground never run this, and a page with several playgrounds still loads Monaco once (shared modules).
 
 type LoadMode = "eager" | "interaction" | "visible" | "click";
 
@@ -14,29 +11,6 @@ type LoadMode = "eager" | "interaction" | "visible" | "click";
  * reader gets the editor as soon as they arrive.
  */
 const FIRST_INPUT = ["pointermove", "pointerdown", "keydown", "touchstart", "wheel", "focusin"] as const;
-
-let booting: Promise<typeof import("../app/playground-app")> | undefined;
-/**
- * Imports the playground's code in dependency order, largest first, with a yield after each chunk. Imported all at
- * once, the browser evaluates every module in one task of several hundred milliseconds (Monaco's editor API alone
- * is ~2.7 MB); one by one, each chunk is evaluated in a task of its own and the page stays responsive.
- */
-const loadApp = () => {
-  booting ??= (async () => {
-    await import("monaco-editor/editor");
-    await yieldToMain();
-    await import("../editor/monaco-bundle");
-    await yieldToMain();
-    const app = await import("../app/playground-app");
-    // Starting the playground (Monaco's services, the editors) is a task apart from evaluating its code.
-    await yieldToMain();
-    return app;
-  })().catch((error: unknown) => {
-    booting = undefined;
-    throw error;
-  });
-  return booting;
-};
 
 /** A click on Run, or its shortcut (Ctrl/⌘ Enter). */
 const asksToRun = (event: Event) =>
@@ -58,11 +32,8 @@ const start = (root: HTMLElement, mode: LoadMode) => {
   };
   root.addEventListener("click", noteRun, { signal: listening.signal });
   root.addEventListener("keydown", noteRun, { signal: listening.signal });
-  // An eager playground waits for the page's first paint: the page (its text, the code shown as plain text) is on
-  // screen before the editor's work begins. A click or a scroll is already past that.
-  (mode === "eager" ? afterFirstPaint() : Promise.resolve())
-    .then(() => Promise.all([loadApp(), import("../i18n/index").then(({ loadMessagesOf }) => loadMessagesOf(root))]))
-    .then(([{ createPlayground }]) => createPlayground(root))
+  import("./start")
+    .then(({ startPlayground }) => startPlayground(root, mode === "eager"))
     .then((handle) => {
       listening.abort();
       return runWhenReady ? handle.run() : undefined;
@@ -91,15 +62,17 @@ export function mountPlaygrounds(scope: ParentNode = document): void {
   for (const root of scope.querySelectorAll<HTMLElement>("[data-fc-playground]:not([data-mounted])")) {
     root.dataset.mounted = "";
     const mode = (root.dataset.load ?? "eager") as LoadMode;
-    if (mode === "interaction" && !hasSavedWork(root)) {
-      const controller = new AbortController();
-      const onInput = () => {
-        controller.abort();
+    if (mode === "interaction") {
+      const listening = new AbortController();
+      const begin = () => {
+        listening.abort();
         start(root, mode);
       };
       for (const type of FIRST_INPUT) {
-        document.addEventListener(type, onInput, { capture: true, passive: true, signal: controller.signal });
+        document.addEventListener(type, begin, { capture: true, passive: true, signal: listening.signal });
       }
+      // Shared or saved work is not the server-rendered template: show it at once.
+      void import("../share/saved-work").then(({ hasSavedWork }) => hasSavedWork(root) && begin());
     } else if (mode === "click") {
       for (const trigger of root.querySelectorAll<HTMLElement>('[data-role="load"], [data-role="run"]')) {
         trigger.addEventListener("click", () => start(root, mode), { once: true });

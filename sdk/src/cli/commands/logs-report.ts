@@ -15,6 +15,7 @@ import type { CdnLogReportLocale, CdnLogReportSource } from "../../logs/report/i
 import { CliFailure, type CliIo, CliUsageError, EXIT, parseOrHelp } from "../command.js";
 import { reportHtml } from "../report-html.js";
 import { REPORT_PAGE_SCRIPT } from "../report-page-source.js";
+import { isPartialRead, type PartialRead, partialWarning } from "./logs-partial.js";
 
 export const reportHelp = `Usage: fc-cdn-trigger logs report <file…> -o report.html [--json summary.json] [--top N] [--lang en|zh-cn]
 
@@ -35,7 +36,9 @@ Options:
   -h, --help         Show this help.
 
 Exit code: 0 when the report was written, 1 when an input could not be read or is not a log or summary
-(the message names the file), 2 when the command line is wrong.
+(the message names the file), 2 when the command line is wrong, 3 when a log was read only in part (a
+truncated gzip file): the report is written with what was read and says on top "Partial: file X was cut
+after N lines"; the other files are summarised and merged as usual, and stderr has a warning.
 
 Examples:
   fc-cdn-trigger logs report www.example.com_2024_06_01_*.gz -o report.html
@@ -70,11 +73,12 @@ function inputFile(name: string, io: CliIo): string {
   return path;
 }
 
-async function summaryOf(name: string, top: number, io: CliIo): Promise<CdnLogSummary> {
+/** The summary of the log or saved summary `name`; a log cut part-way gives the summary of what was read. */
+async function summaryOf(name: string, top: number, io: CliIo): Promise<{ summary: CdnLogSummary; cut?: PartialRead }> {
   const path = inputFile(name, io);
   if (isJsonFile(path)) {
     try {
-      return cdnLogSummaryFromJson(readFileSync(path, "utf8"));
+      return { summary: cdnLogSummaryFromJson(readFileSync(path, "utf8")) };
     } catch (error) {
       if (error instanceof CdnLogSummaryError) throw new CliFailure(`${name}: ${error.message}`);
       throw error;
@@ -87,8 +91,9 @@ async function summaryOf(name: string, top: number, io: CliIo): Promise<CdnLogSu
         `warning: ${name}: none of its ${summary.stats.lines} lines is a CDN access-log line; is this the right file?\n`,
       );
     }
-    return summary;
+    return { summary };
   } catch (error) {
+    if (isPartialRead(error)) return { summary: error.partial, cut: error };
     if (error instanceof CdnLogReadError) throw new CliFailure(`${name}: ${error.message}`);
     throw error;
   }
@@ -131,10 +136,13 @@ export async function report(argv: string[], io: CliIo): Promise<number> {
   }
   const parts: CdnLogSummary[] = [];
   const sources: CdnLogReportSource[] = [];
+  const warnings: string[] = [];
   for (const name of positionals) {
-    const summary = await summaryOf(name, top, io);
+    const { summary, cut } = await summaryOf(name, top, io);
     parts.push(summary);
-    sources.push(summary.stats ? { name, stats: summary.stats } : { name });
+    // A saved summary of a cut log is flagged in the report too (it says partial), but only a log cut now exits 3.
+    sources.push({ name, ...(summary.stats && { stats: summary.stats }), ...(summary.partial && { partial: true }) });
+    if (cut) warnings.push(partialWarning(cut, name));
   }
   // Saved summaries keep their own list lengths unless --top says otherwise.
   const merged = mergeCdnLogSummaries(parts, values.top === undefined ? {} : { top });
@@ -143,7 +151,8 @@ export async function report(argv: string[], io: CliIo): Promise<number> {
   const html = reportHtml({ summary: json, options: { locale, sources }, script: REPORT_PAGE_SCRIPT });
   write(values.output, html, io);
   io.stdout(
-    `wrote ${values.output}: ${merged.requests.toLocaleString("en-US")} requests from ${positionals.length} file${positionals.length === 1 ? "" : "s"}${values.json === undefined ? "" : `; summary in ${values.json}`}\n`,
+    `wrote ${values.output}: ${merged.requests.toLocaleString("en-US")} requests from ${positionals.length} file${positionals.length === 1 ? "" : "s"}${values.json === undefined ? "" : `; summary in ${values.json}`}${warnings.length > 0 ? " (partial: see the warning)" : ""}\n`,
   );
-  return EXIT.ok;
+  for (const warning of warnings) io.stderr(warning);
+  return warnings.length > 0 ? EXIT.partial : EXIT.ok;
 }

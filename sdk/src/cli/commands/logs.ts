@@ -22,6 +22,7 @@ import {
   parseOrHelp,
   readInput,
 } from "../command.js";
+import { isPartialRead, type PartialRead, partialWarning } from "./logs-partial.js";
 import { report } from "./logs-report.js";
 
 const help = `Usage: fc-cdn-trigger logs summarize <file|url|-> [--json] [--top N]
@@ -43,7 +44,9 @@ Options:
   -h, --help  Show this help.
 
 Exit code: 0 when the log was read (malformed lines are reported, not fatal), 1 when it could not be
-read (missing file, HTTP error, truncated gzip), 2 when the command line is wrong.
+read (missing file, HTTP error, not a log), 2 when the command line is wrong, 3 when it was read only in
+part (a truncated gzip file, a broken download): the summary of the complete lines read before the cut
+is printed, marked PARTIAL (and "partial": true with --json), with a warning on stderr.
 
 Examples:
   fc-cdn-trigger logs summarize www.example.com_2024_06_01_080000_090000.gz
@@ -83,6 +86,7 @@ function topLines(title: string, entries: CdnLogTopEntry[]): string[] {
 export function renderSummary(summary: CdnLogSummary, source: string): string {
   const s = summary;
   const lines = [`${source}: ${count(s.requests)} requests`];
+  if (s.partial) lines.push("  PARTIAL     the log was cut: these figures cover only the lines read before the cut");
   if (s.stats && s.stats.malformed > 0) {
     const shown = s.stats.malformedLineNumbers.join(", ");
     lines.push(
@@ -172,7 +176,9 @@ async function summarize(argv: string[], io: LogsIo): Promise<number> {
   else if (!/^[a-z][a-z0-9+.-]+:/i.test(where) && existsSync(resolve(io.cwd, where))) source = resolve(io.cwd, where);
   const tty = io.stderrIsTTY ?? process.stderr.isTTY === true;
   const bar = tty ? progressBar(io) : undefined;
+  const name = where === "-" ? "(stdin)" : where.replace(/\?.*$/, "?…");
   let summary: CdnLogSummary;
+  let cut: PartialRead | undefined;
   try {
     summary = await summarizeCdnLog(
       readCdnLog(source, bar ? { onProgress: (p) => bar.update(p.bytesRead, p.totalBytes) } : {}),
@@ -180,17 +186,21 @@ async function summarize(argv: string[], io: LogsIo): Promise<number> {
     );
   } catch (error) {
     bar?.clear();
-    if (error instanceof CdnLogReadError) throw new CliFailure(error.message);
-    throw error;
+    // A log cut part-way still has a summary of what was read: print it, marked partial, and warn after it.
+    if (isPartialRead(error)) {
+      cut = error;
+      summary = error.partial;
+    } else if (error instanceof CdnLogReadError) throw new CliFailure(error.message);
+    else throw error;
   }
   bar?.clear();
-  const name = where === "-" ? "(stdin)" : where.replace(/\?.*$/, "?…");
   if (values.json) io.stdout(json(cdnLogSummaryToJson(summary)));
   else io.stdout(renderSummary(summary, name));
+  if (cut) io.stderr(partialWarning(cut, name));
   if (summary.stats && summary.stats.parsed === 0 && summary.stats.lines > 0) {
     io.stderr(`warning: none of the ${summary.stats.lines} lines is a CDN access-log line; is this the right file?\n`);
   }
-  return EXIT.ok;
+  return cut ? EXIT.partial : EXIT.ok;
 }
 
 const mergeHelp = `Usage: fc-cdn-trigger logs merge <summary.json…> [--json] [--top N]
@@ -206,7 +216,8 @@ Options:
   -h, --help  Show this help.
 
 Exit code: 0 when the summaries were merged, 1 when a file cannot be read or is not a summary (the message
-names the file and the JSON path, e.g. $.perHour[3].requests), 2 when the command line is wrong.
+names the file and the JSON path, e.g. $.perHour[3].requests), 2 when the command line is wrong. A merge
+with a partial summary (of a cut log) is partial too.
 
 Examples:
   fc-cdn-trigger logs summarize www.example.com_2024_06_01_080000_090000.gz --json > 08.json

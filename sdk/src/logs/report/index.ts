@@ -19,6 +19,8 @@ export type { CdnLogReportLocale } from "./messages.js";
 export interface CdnLogReportSource {
   name: string;
   stats?: CdnLogStats;
+  /** True when only the start of the file could be read (its summary is partial): the report says so on top. */
+  partial?: boolean;
 }
 
 export interface CdnLogReportOptions {
@@ -357,8 +359,21 @@ function lines(context: Context, sources: readonly CdnLogReportSource[]): HTMLEl
   return section("lines", t.linesTitle, malformed, table);
 }
 
+/** A note on top for each source that was cut, or one for a partial summary whose sources do not say which. */
+function partialNotes({ t, fmt, summary }: Context, sources: readonly CdnLogReportSource[]): HTMLElement[] {
+  const note = (text: string) => h("p", { class: "fcr-partial", role: "note", "data-field": "partial" }, text);
+  const cut = sources.filter((source) => source.partial);
+  if (cut.length > 0) {
+    return cut.map((source) =>
+      note(t.partialSource(source.name, source.stats ? fmt.count(source.stats.lines) : undefined)),
+    );
+  }
+  return summary.partial ? [note(t.partialSummary)] : [];
+}
+
 /**
- * Renders `summary` into `container` (replacing what it held): the totals; requests and bytes per hour; cache hit
+ * Renders `summary` into `container` (replacing what it held): a note on top when it or a source is partial (a log
+ * that was cut); the totals; requests and bytes per hour; cache hit
  * ratio by requests and by bytes over time; status classes over time; response-time percentiles and histogram;
  * the top lists; malformed lines and the sources. Every chart has its values in a table; colours follow the
  * page's light or dark theme (`prefers-color-scheme`, or `data-theme` on `<html>` as Starlight sets it); charts
@@ -386,10 +401,11 @@ export function renderCdnLogReport(
   const fmt = reportFormat(LOCALE_TAGS[locale]);
   const charts = new ReportCharts(element, fmt);
   const context: Context = { t, fmt, charts, summary };
-  element.append(totals(context));
+  const sources = options.sources ?? [];
+  element.append(...partialNotes(context, sources), totals(context));
   if (summary.requests === 0) element.append(h("p", { "data-field": "empty" }, t.noRequests));
   else element.append(traffic(context), cache(context), status(context), latency(context), topLists(context));
-  element.append(lines(context, options.sources ?? []));
+  element.append(lines(context, sources));
   container.replaceChildren(element);
   return {
     element,

@@ -3,6 +3,11 @@
 
 const EN = {
   noRequests: "The log has no requests to chart.",
+  partialSource: (name: string, lines: string | undefined) =>
+    lines === undefined
+      ? `Partial: file ${name} was cut, so this report covers only the part of it that was read.`
+      : `Partial: file ${name} was cut after ${lines} lines, so this report covers only those lines.`,
+  partialSummary: "Partial: an input was cut, so this report covers only the part of it that was read.",
   period: (from: string, to: string) => `${from} to ${to} (UTC+08:00)`,
   totals: "Totals",
   requests: "Requests",
@@ -67,6 +72,11 @@ export type ReportMessages = {
 
 const ZH_CN: ReportMessages = {
   noRequests: "日志中没有可绘制图表的请求。",
+  partialSource: (name, lines) =>
+    lines === undefined
+      ? `部分结果：文件 ${name} 不完整，此报告仅包含已读取的部分。`
+      : `部分结果：文件 ${name} 在第 ${lines} 行之后被截断，此报告仅包含这些行。`,
+  partialSummary: "部分结果：有输入不完整，此报告仅包含已读取的部分。",
   period: (from, to) => `${from} 至 ${to}（UTC+08:00）`,
   totals: "总计",
   requests: "请求数",

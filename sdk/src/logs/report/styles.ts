@@ -51,6 +51,7 @@ export const REPORT_CSS = `
 .fc-log-report h3 { font-size: 1.1rem; margin: 1rem 0 0.5rem; }
 .fc-log-report p { margin: 0.5rem 0; }
 .fcr-muted { color: var(--fcr-muted); }
+.fcr-partial { border-left: 4px solid var(--fcr-c4); padding: 0.25rem 0.75rem; background: var(--fcr-surface); }
 .fcr-tiles {
   display: grid;
   grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr));

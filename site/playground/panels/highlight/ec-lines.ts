@@ -87,11 +87,11 @@ export async function createLineHighlighter(): Promise<LineHighlighter> {
   if (engine.themes.length !== 2 || dark?.type !== "dark" || light?.type !== "light") {
     throw new Error(
       `the docs' code blocks now have the themes ${engine.themes.map((t) => `${t.name} (${t.type})`).join(", ")}: ` +
-        "update the theme rules of .fcx-code in panels.css to match (they expect one dark, then one light)",
+        "update the theme rules of .fcx-tokens in tokens.css to match (they expect one dark, then one light)",
     );
   }
   // A token without a colour of its own in a theme has the theme's foreground, as in EC's blocks.
-  const base = `.fcx-code{--0:${dark.fg};--1:${light.fg}}`;
+  const base = `.fcx-tokens{--0:${dark.fg};--1:${light.fg}}`;
   const palette = new Map<string, string>();
   const classFor = (style: string) => {
     let name = palette.get(style);
@@ -155,7 +155,7 @@ export async function createLineHighlighter(): Promise<LineHighlighter> {
       const used = html === undefined ? undefined : new Set([...html.matchAll(/class="(t\w+)"/g)].map((m) => m[1]));
       const rules = [...palette]
         .filter(([, name]) => !used || used.has(name))
-        .map(([style, name]) => `.fcx-code .${name}{${style}}`);
+        .map(([style, name]) => `.fcx-tokens .${name}{${style}}`);
       return base + rules.join("");
     },
   };

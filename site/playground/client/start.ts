@@ -1,0 +1,48 @@
+// Loads a playground's real code (Monaco, the app, the page's messages) and mounts it; mount.ts imports this when a
+// playground should start, so pages whose playgrounds wait (for a scroll, a click, the reader's first input) do not
+// download it up front.
+
+import type { PlaygroundHandle } from "../app/playground-app";
+import { afterFirstPaint, yieldToMain } from "./yield-to-main";
+
+let booting: Promise<typeof import("../app/playground-app")> | undefined;
+/**
+ * Imports the playground's code in dependency order, largest first, with a yield after each chunk. Imported all at
+ * once, the browser evaluates every module in one task of several hundred milliseconds (Monaco's editor API alone
+ * is ~2.7 MB); one by one, each chunk is evaluated in a task of its own and the page stays responsive.
+ */
+const loadApp = () => {
+  booting ??= (async () => {
+    await import("monaco-editor/editor");
+    await yieldToMain();
+    await import("../editor/monaco-bundle");
+    await yieldToMain();
+    const app = await import("../app/playground-app");
+    // Starting the playground (Monaco's services, the editors) is a task apart from evaluating its code.
+    await yieldToMain();
+    return app;
+  })().catch((error: unknown) => {
+    booting = undefined;
+    throw error;
+  });
+  return booting;
+};
+
+/**
+ * Loads the playground's code and mounts the playground on `root`'s server-rendered markup. With `afterPaint`, the
+ * work begins once the page has painted (its text, the code shown as text, is on screen first); a click, a scroll or
+ * an input is already past that.
+ *
+ * @example
+ * ```ts
+ * const handle = await startPlayground(root, false);
+ * ```
+ */
+export async function startPlayground(root: HTMLElement, afterPaint: boolean): Promise<PlaygroundHandle> {
+  if (afterPaint) await afterFirstPaint();
+  const [{ createPlayground }] = await Promise.all([
+    loadApp(),
+    import("../i18n/index").then(({ loadMessagesOf }) => loadMessagesOf(root)),
+  ]);
+  return createPlayground(root);
+}
