@@ -11,6 +11,7 @@ import { translateApiSidebarLabel } from "./site/lib/api-sidebar-label.ts";
 import { sidebarLabel } from "./site/lib/docs-messages.ts";
 import { EXPRESSIVE_CODE_OPTIONS } from "./site/lib/expressive-code-options.ts";
 import { STARLIGHT_LOCALES } from "./site/lib/locales.ts";
+import { bootPreload } from "./site/playground/boot-preload.mjs";
 import { lazyMonacoCss } from "./site/playground/lazy-monaco-css.mjs";
 import { pythonPlayground } from "./site/playground/python/assets.mjs";
 import { playgroundAssets } from "./site/playground/vite-plugin.mjs";
@@ -38,7 +39,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   vite: {
     // The playground's generated modules (SDK bundle for the run worker, SDK .d.ts for Monaco); ES module workers.
-    plugins: [playgroundAssets()],
+    plugins: [playgroundAssets(), bootPreload()],
     worker: { format: "es", plugins: () => [playgroundAssets()] },
     resolve: {
       // Site code imports the SDK by its package name, straight from source (no build needed for `astro dev`).

@@ -110,4 +110,31 @@ describe("/playground/ loads its editor on the reader's first input", () => {
     expect(await page.getAttribute(ROOT, "data-loaded-from")).toBe("share");
     await page.close();
   });
+
+  it("fetches every file of the editor at once: Monaco's bundle and the app are requested while Monaco's API is still downloading", async () => {
+    const { page } = await freshPage();
+    const requested: string[] = [];
+    page.on("request", (request) => requested.push(new URL(request.url()).pathname));
+    // Hold Monaco's editor API (the first and largest file) until the others have been asked for.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(/\/editor\.api\.[\w-]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.reload();
+    await wakePlayground(page);
+    const others = [/\/monaco-bundle\.[\w-]+\.js$/, /\/playground-app\.[\w-]+\.js$/];
+    try {
+      await expect
+        .poll(() => others.every((file) => requested.some((path) => file.test(path))), { timeout: 15_000 })
+        .toBe(true);
+    } finally {
+      release();
+    }
+    await page.waitForSelector(`${ROOT}[data-state="ready"]`, { timeout: 60_000 });
+    await page.close();
+  });
 });

@@ -570,7 +570,7 @@ export async function createPlayground(root: HTMLElement): Promise<PlaygroundHan
       )
     : () => undefined;
   // Share link (loaded, never run) or autosaved work; Share and Reset buttons.
-  const detachPersistence = attachPersistence(root, handle);
+  const detachPersistence = await attachPersistence(root, handle);
   (root as HTMLElement & { playground?: PlaygroundHandle }).playground = handle;
   // Ready once the shared or autosaved state is in the editors.
   root.dataset.state = "ready";

@@ -5,13 +5,7 @@ import { CUSTOM_EVENT } from "../event-presets";
 import { messagesOf, type PlaygroundMessages } from "../i18n/index";
 import type { PlaygroundLanguage } from "../templates";
 import { autosaveKey, SHARE_PARAM, shareParamOf } from "./saved-work";
-import {
-  decodeShareState,
-  encodeShareState,
-  type ShareProblem,
-  type ShareState,
-  ShareTooLongError,
-} from "./share-state";
+import type { ShareProblem, ShareState } from "./share-state";
 import "./share.css";
 
 /** What persistence needs from a mounted playground (a subset of its handle). */
@@ -27,6 +21,8 @@ export interface PersistablePlayground {
 }
 
 const SAVE_DELAY_MS = 300;
+/** The link codec (with its deflate library) loads when a link is opened or made, not with every playground. */
+const shareCodec = () => import("./share-state");
 
 function readSaved(key: string): ShareState | undefined {
   try {
@@ -102,10 +98,10 @@ function button(label: string, role: string, title: string): HTMLButtonElement {
  * @example
  * ```ts
  * const handle = await createPlayground(root);
- * attachPersistence(root, handle);
+ * const detach = await attachPersistence(root, handle);
  * ```
  */
-export function attachPersistence(root: HTMLElement, playground: PersistablePlayground): () => void {
+export async function attachPersistence(root: HTMLElement, playground: PersistablePlayground): Promise<() => void> {
   const t = messagesOf(root);
   const ts = t.share;
   /** A share problem in the page's language. */
@@ -145,8 +141,8 @@ export function attachPersistence(root: HTMLElement, playground: PersistablePlay
   // ---- load: a share link (first playground only), else this playground's autosave ----------------------
 
   const isFirst = document.querySelector("[data-fc-playground]") === root;
-  const openShared = (encoded: string, fallback: string) => {
-    const decoded = decodeShareState(encoded);
+  const openShared = async (encoded: string, fallback: string) => {
+    const decoded = (await shareCodec()).decodeShareState(encoded);
     if (decoded.ok) {
       apply(decoded.state);
       root.dataset.loadedFrom = "share";
@@ -157,7 +153,7 @@ export function attachPersistence(root: HTMLElement, playground: PersistablePlay
     }
   };
   const shared = isFirst ? shareParamOf(location.hash) : undefined;
-  if (shared !== undefined) openShared(shared, ts.showingDefault);
+  if (shared !== undefined) await openShared(shared, ts.showingDefault);
   else {
     const saved = readSaved(key);
     if (saved && (saved.code !== playground.code || saved.event !== playground.eventJson)) {
@@ -197,7 +193,7 @@ export function attachPersistence(root: HTMLElement, playground: PersistablePlay
   const onHashChange = () => {
     const encoded = isFirst ? shareParamOf(location.hash) : undefined;
     if (encoded === undefined) return;
-    openShared(encoded, ts.unchanged);
+    void openShared(encoded, ts.unchanged);
     // E.g. "Open in playground" from this page's own code panel: show where it opened.
     root.scrollIntoView({ behavior: "smooth", block: "start" });
   };
@@ -208,9 +204,13 @@ export function attachPersistence(root: HTMLElement, playground: PersistablePlay
   shareButton.addEventListener("click", async () => {
     let link: string;
     try {
+      const { encodeShareState } = await shareCodec();
       link = `${location.origin}${location.pathname}#${SHARE_PARAM}=${encodeShareState(current())}`;
     } catch (error) {
-      const reason = error instanceof ShareTooLongError ? ts.tooLargeForLink(error.length, error.max) : String(error);
+      const reason =
+        error instanceof (await shareCodec()).ShareTooLongError
+          ? ts.tooLargeForLink(error.length, error.max)
+          : String(error);
       say(ts.cannotLink(reason), "error");
       return;
     }
