@@ -24,6 +24,9 @@ async function openPlayground(context) {
     wire.set(new URL(request.url()).pathname, sizes?.responseBodySize ?? 0);
   });
   await page.goto(`${BASE}/playground/`);
+  // The reader's first input starts the editor (/playground/ loads it on input).
+  await page.mouse.move(1, 1);
+  await page.mouse.move(2, 2);
   await page.waitForSelector('[data-fc-playground][data-state="ready"]', { timeout: 60_000 });
   return { page, wire };
 }
