@@ -198,7 +198,11 @@ describe("search per language", () => {
   async function search(path: string, query: string): Promise<string[]> {
     await visit(path);
     await page.locator("site-search button[data-open-modal]").first().click();
-    await page.locator("#starlight__search input").fill(query);
+    // Starlight builds the search box (Pagefind's UI) when the browser is next idle, which took over 30 s once on a
+    // loaded CI machine: wait for it as long as the test allows.
+    const input = page.locator("#starlight__search input");
+    await input.waitFor({ timeout: 100_000 });
+    await input.fill(query);
     const results = page.locator("#starlight__search .pagefind-ui__result-link");
     await results.first().waitFor({ timeout: 15_000 });
     return results.evaluateAll((anchors) => anchors.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
