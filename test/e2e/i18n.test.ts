@@ -187,9 +187,10 @@ describe("Chinese event pages", () => {
   it("the language picker switches an event page to its twin and back", async () => {
     await visit("/events/CdnDomainAdded/");
     await page.locator("starlight-lang-select select").first().selectOption({ label: "简体中文" });
-    await expect.poll(() => new URL(page.url()).pathname).toBe(`/${ZH}/events/CdnDomainAdded/`);
+    // The picker navigates: on a loaded machine that takes longer than expect.poll's default second.
+    await expect.poll(() => new URL(page.url()).pathname, { timeout: 30_000 }).toBe(`/${ZH}/events/CdnDomainAdded/`);
     await page.locator("starlight-lang-select select").first().selectOption({ label: "English" });
-    await expect.poll(() => new URL(page.url()).pathname).toBe("/events/CdnDomainAdded/");
+    await expect.poll(() => new URL(page.url()).pathname, { timeout: 30_000 }).toBe("/events/CdnDomainAdded/");
   });
 });
 
