@@ -189,6 +189,8 @@ describe("Chinese event pages", () => {
     await page.locator("starlight-lang-select select").first().selectOption({ label: "简体中文" });
     // The picker navigates: on a loaded machine that takes longer than expect.poll's default second.
     await expect.poll(() => new URL(page.url()).pathname, { timeout: 30_000 }).toBe(`/${ZH}/events/CdnDomainAdded/`);
+    // The URL changes before the Chinese page has run its scripts: a pick made sooner is never heard.
+    await page.waitForLoadState("load");
     await page.locator("starlight-lang-select select").first().selectOption({ label: "English" });
     await expect.poll(() => new URL(page.url()).pathname, { timeout: 30_000 }).toBe("/events/CdnDomainAdded/");
   });
