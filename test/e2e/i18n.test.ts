@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { CDN_EVENT_CATALOG, CDN_EVENT_NAMES, type CdnEventName } from "fc-cdn-trigger";
 import { CDN_CATALOG_ZH_CN } from "fc-cdn-trigger/tooling";
-import type { Page } from "playwright-core";
+import type { Page, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DOCS_MESSAGES } from "../../site/lib/docs-messages.js";
 import { runAxe } from "./axe.js";
@@ -197,31 +197,63 @@ describe("Chinese event pages", () => {
 });
 
 describe("search per language", () => {
+  /** Room for three page loads of 30 s each and the query. */
+  const SEARCH_TIMEOUT = 200_000;
   /** Runs a query in the search box of `path` and returns the result paths. */
   async function search(path: string, query: string): Promise<string[]> {
-    await visit(path);
-    await page.locator("site-search button[data-open-modal]").first().click();
-    // Starlight builds the search box (Pagefind's UI) when the browser is next idle, which took over 30 s once on a
-    // loaded CI machine: wait for it as long as the test allows.
     const input = page.locator("#starlight__search input");
-    await input.waitFor({ timeout: 100_000 });
+    const failedRequests: string[] = [];
+    const onFailed = (request: Request) => failedRequests.push(`${request.url()} (${request.failure()?.errorText})`);
+    page.on("requestfailed", onFailed);
+    // Starlight builds the search box (Pagefind's UI, a dynamic import) when the browser is next idle. Twice in CI,
+    // never here, on a 2-core machine running other test projects besides, it was not there after 30 s and 100 s.
+    // So the test opens the page afresh (up to 3 times) and prints what it saw each time it had to.
+    try {
+      for (let attempt = 1; ; attempt++) {
+        await visit(path);
+        await page.locator("site-search button[data-open-modal]").first().click();
+        const shown = await input.waitFor({ timeout: 30_000 }).then(
+          () => true,
+          () => false,
+        );
+        if (shown) break;
+        const state = await page.evaluate(() => ({
+          readyState: document.readyState,
+          dialogOpen: document.querySelector("site-search dialog")?.hasAttribute("open"),
+          searchBox: document.querySelector("#starlight__search")?.innerHTML.slice(0, 200),
+        }));
+        const seen = JSON.stringify({ attempt, ...state, failedRequests, consoleErrors: browser.consoleErrors });
+        if (attempt === 3) throw new Error(`no search box on ${path} after 3 page loads; last saw ${seen}`);
+        console.log(`[i18n] no search box on ${path} after 30 s, loading it again; saw ${seen}`);
+      }
+    } finally {
+      page.off("requestfailed", onFailed);
+    }
     await input.fill(query);
     const results = page.locator("#starlight__search .pagefind-ui__result-link");
     await results.first().waitFor({ timeout: 15_000 });
     return results.evaluateAll((anchors) => anchors.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
   }
 
-  it("a Chinese query on a Chinese page finds the Chinese event page, and only Chinese pages", async () => {
-    const found = await search(`/${ZH}/`, "离线日志文件");
-    expect(found).toContain(`/${ZH}/events/LogFileCreated/`);
-    expect(found.filter((path) => !path.startsWith(`/${ZH}/`))).toEqual([]);
-  });
+  it(
+    "a Chinese query on a Chinese page finds the Chinese event page, and only Chinese pages",
+    async () => {
+      const found = await search(`/${ZH}/`, "离线日志文件");
+      expect(found).toContain(`/${ZH}/events/LogFileCreated/`);
+      expect(found.filter((path) => !path.startsWith(`/${ZH}/`))).toEqual([]);
+    },
+    SEARCH_TIMEOUT,
+  );
 
-  it("an English query on an English page finds only English pages", async () => {
-    const found = await search("/", "LogFileCreated");
-    expect(found).toContain("/events/LogFileCreated/");
-    expect(found.filter((path) => path.startsWith(`/${ZH}/`))).toEqual([]);
-  });
+  it(
+    "an English query on an English page finds only English pages",
+    async () => {
+      const found = await search("/", "LogFileCreated");
+      expect(found).toContain("/events/LogFileCreated/");
+      expect(found.filter((path) => path.startsWith(`/${ZH}/`))).toEqual([]);
+    },
+    SEARCH_TIMEOUT,
+  );
 });
 
 describe("accessibility", () => {
