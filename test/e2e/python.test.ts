@@ -393,19 +393,83 @@ describe("Pyodide's bytes", () => {
     expect(scriptsWith("loadPyodide")).toEqual([]);
     expect(scriptsWith("createPyodideModule")).toEqual([]);
 
-    // The control: choosing Python fetches each Pyodide file once, from this site (no CDN). Text files may
-    // travel compressed, the wasm and the zip are already dense: the bytes lie between those two and the total.
+    // The control: choosing Python fetches each file of the Pyodide folder once (Pyodide's and the build's Python
+    // snapshot), from this site (no CDN). Text files may travel compressed, the wasm, the zip and the gzipped
+    // snapshot are already dense: the bytes lie between those and the total.
     await choosePython(fresh);
     const [version] = readdirSync(join(siteDist, "pyodide"));
     const sizeOf = (name: string) => statSync(join(siteDist, "pyodide", String(version), name)).size;
-    const files = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"];
+    const files = readdirSync(join(siteDist, "pyodide", String(version)));
+    const snapshot = files.find((name) => /^snapshot-[0-9a-f]{8}\.bin\.gz$/.test(name));
+    expect(files.sort()).toEqual(
+      ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", String(snapshot)].sort(),
+    );
     const fetched = [...bytes.keys()].map((url) => new URL(url).pathname).filter((path) => path.includes("/pyodide/"));
     expect(fetched.sort()).toEqual(files.map((name) => `/pyodide/${version}/${name}`).sort());
-    expect(pyodideBytes()).toBeGreaterThanOrEqual(sizeOf("pyodide.asm.wasm") + sizeOf("python_stdlib.zip"));
+    const dense = ["pyodide.asm.wasm", "python_stdlib.zip", String(snapshot)];
+    expect(pyodideBytes()).toBeGreaterThanOrEqual(dense.reduce((sum, name) => sum + sizeOf(name), 0));
     expect(pyodideBytes()).toBeLessThanOrEqual(files.reduce((sum, name) => sum + sizeOf(name), 0));
     expect(own.offsiteRequests).toEqual([]);
     console.log(`[python] Pyodide on the wire: ${(pyodideBytes() / 1e6).toFixed(2)} MB (${files.length} files)`);
     await own.close();
+  }, 240_000);
+});
+
+describe("the build's Python snapshot", () => {
+  /** In a browser of its own, with `route` set up first: chooses Python, runs, and says how Python started. */
+  async function startWith(route?: (page: Page) => Promise<unknown>) {
+    const own = await launchBrowser();
+    const fresh = await own.newPage({ width: 1280, height: 900 });
+    await route?.(fresh);
+    await openPlayground(fresh, siteUrl);
+    await choosePython(fresh);
+    const restored = await fresh.getAttribute("[data-fc-playground]", "data-python-restored");
+    await fresh.evaluate((code) => {
+      const root = document.querySelector("[data-fc-playground]") as HTMLElement & {
+        playground: { setCode(code: string, language?: string): void };
+      };
+      root.playground.setCode(code, "python");
+    }, ENVIRONMENT_PROBE);
+    const run = await clickRun(fresh, 120_000);
+    const value = await fresh.locator('[data-fc-playground] [data-role="output"] .fcpg-result-value').textContent();
+    await own.close();
+    return { restored, run, value };
+  }
+  /** A handler that returns what a snapshot holds: FC's environment, and modules imported before it was taken. */
+  const ENVIRONMENT_PROBE = [
+    "import os, sys",
+    "def handler(event, context):",
+    '    return {"region": os.environ["FC_REGION"], "uuid": "uuid" in sys.modules, "event": len(event) > 0}',
+    "",
+  ].join("\n");
+  const ranAsFc = ({ run, value }: { run: { state: string; text: string }; value: string | null }) => {
+    expect(run.state, run.text).toBe("done");
+    expect(JSON.parse(value ?? "null")).toEqual({ region: "cn-hangzhou", uuid: true, event: true });
+  };
+
+  it("the first choice of Python restores it (CPython is not started in the browser)", async () => {
+    const started = await startWith();
+    expect(started.restored).toBe("true");
+    ranAsFc(started);
+  }, 240_000);
+
+  it("without it (not downloadable), Python starts from scratch and runs the same", async () => {
+    const started = await startWith((fresh) =>
+      fresh.route("**/pyodide/*/snapshot-*.bin.gz", (route) => route.abort("connectionfailed")),
+    );
+    expect(started.restored).toBe("false");
+    ranAsFc(started);
+  }, 240_000);
+
+  it("a snapshot Pyodide refuses (not this Pyodide's) is left aside, and Python starts from scratch", async () => {
+    const { gzipSync } = await import("node:zlib");
+    const started = await startWith((fresh) =>
+      fresh.route("**/pyodide/*/snapshot-*.bin.gz", (route) =>
+        route.fulfill({ contentType: "application/gzip", body: gzipSync(Buffer.alloc(1 << 20, 7)) }),
+      ),
+    );
+    expect(started.restored).toBe("false");
+    ranAsFc(started);
   }, 240_000);
 });
 

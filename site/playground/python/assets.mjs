@@ -11,6 +11,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
+import { playgroundLockFile, pythonSnapshot, snapshotName } from "./snapshot.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const pyodideDir = dirname(createRequire(import.meta.url).resolve("pyodide/package.json"));
@@ -47,8 +48,11 @@ const bundle = async (entry, format) => {
 };
 
 async function pythonAssets(base) {
-  const [runtime, frame] = await Promise.all([bundle("python-worker.ts", "esm"), bundle("python-frame.ts", "iife")]);
-  const lock = JSON.parse(readFileSync(join(pyodideDir, "pyodide-lock.json"), "utf8"));
+  const [runtime, frame, snapshot] = await Promise.all([
+    bundle("python-worker.ts", "esm"),
+    bundle("python-frame.ts", "iife"),
+    pythonSnapshot(pyodideDir, version),
+  ]);
   return {
     runtime,
     frame: frame.replace(/<\/script/gi, "<\\/script"),
@@ -57,8 +61,9 @@ async function pythonAssets(base) {
     files: Object.fromEntries(
       Object.entries(FILES).map(([role, name]) => [role, { name, bytes: statSync(join(pyodideDir, name)).size }]),
     ),
-    // The package list names wheels the site does not host; the stdlib the playground needs is in the zip.
-    lockFile: JSON.stringify({ info: lock.info, packages: {} }),
+    // Optional: without it (a failed download, a snapshot Pyodide refuses) the worker starts CPython itself.
+    snapshot: { name: snapshotName(version), bytes: statSync(snapshot).size },
+    lockFile: playgroundLockFile(pyodideDir),
   };
 }
 
@@ -88,6 +93,13 @@ function pythonAssetsPlugin() {
   };
 }
 
+/** Answers a dev-server request with a file. */
+function send(response, file, type) {
+  response.setHeader("Content-Type", type);
+  response.setHeader("Content-Length", statSync(file).size);
+  createReadStream(file).pipe(response);
+}
+
 /**
  * The Astro integration for Python in the playground: copies Pyodide into the built site, serves it in
  * `astro dev`, and registers the Vite plugin that builds the Python sandbox.
@@ -111,18 +123,25 @@ export function pythonPlayground() {
         server.middlewares.use((request, response, next) => {
           const path = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
           const name = path.slice(path.lastIndexOf("/") + 1);
-          if (!path.endsWith(`/${folder}${name}`) || !files.includes(name)) return next();
-          const file = join(pyodideDir, name);
-          response.setHeader("Content-Type", CONTENT_TYPES[name.slice(name.lastIndexOf("."))]);
-          response.setHeader("Content-Length", statSync(file).size);
-          createReadStream(file).pipe(response);
+          if (!path.endsWith(`/${folder}${name}`)) return next();
+          if (name === snapshotName(version)) {
+            // Made (or found in the cache) on its first request.
+            pythonSnapshot(pyodideDir, version).then((file) => send(response, file, "application/gzip"), next);
+            return;
+          }
+          if (!files.includes(name)) return next();
+          send(response, join(pyodideDir, name), CONTENT_TYPES[name.slice(name.lastIndexOf("."))]);
         });
       },
       "astro:build:done": async ({ dir, logger }) => {
         const target = fileURLToPath(new URL(folder, dir));
         await mkdir(target, { recursive: true });
-        await Promise.all(files.map((name) => copyFile(join(pyodideDir, name), join(target, name))));
-        logger.info(`Pyodide ${version} copied to ${folder} (${files.length} files)`);
+        const snapshot = await pythonSnapshot(pyodideDir, version);
+        await Promise.all([
+          ...files.map((name) => copyFile(join(pyodideDir, name), join(target, name))),
+          copyFile(snapshot, join(target, snapshotName(version))),
+        ]);
+        logger.info(`Pyodide ${version} copied to ${folder} (${files.length} files), with its Python snapshot`);
       },
     },
   };

@@ -135,6 +135,7 @@ export class PythonMode {
         // For benchmarks and curious users (devtools): where the start-up time went.
         this.#root.dataset.pythonBootMs = String(Math.round(status.bootMs));
         this.#root.dataset.pythonBootPhases = JSON.stringify(status.phases);
+        this.#root.dataset.pythonRestored = String(status.restored);
         this.#text.textContent = this.#t.ready(status.version, (status.bootMs / 1000).toFixed(1));
         break;
       case "failed":

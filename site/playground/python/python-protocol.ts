@@ -40,8 +40,9 @@ export interface PythonBoot {
   /** pyodide-lock.json, without its package list: the playground loads no packages. */
   lockFile: string;
   /**
-   * A memory snapshot of a started interpreter, made by the first worker: later workers (after a timeout, a
-   * Stop or a crash) restore it instead of starting CPython from scratch, ~10× faster. Never leaves memory.
+   * A memory snapshot of a started interpreter, restored instead of starting CPython from scratch (~10× faster):
+   * the site's, made at build time (python/snapshot.mjs), or else the one the first worker makes for the workers
+   * that replace it (after a timeout, a Stop or a crash).
    */
   snapshot?: Uint8Array<ArrayBuffer>;
 }
@@ -134,7 +135,7 @@ export interface BootPhases {
  * ```
  */
 export type FromPythonWorker =
-  | { kind: "booted"; ms: number; version: string; phases: BootPhases }
+  | { kind: "booted"; ms: number; version: string; restored: boolean; phases: BootPhases }
   | { kind: "snapshot"; snapshot: Uint8Array<ArrayBuffer> }
   | { kind: "boot-failed"; message: string }
   | { kind: "started"; runId: number }
@@ -151,7 +152,7 @@ export type FromPythonWorker =
 export type FromPythonFrame =
   | FromFrame
   | { kind: "py-booting" }
-  | { kind: "py-booted"; ms: number; version: string; phases: BootPhases }
+  | { kind: "py-booted"; ms: number; version: string; restored: boolean; phases: BootPhases }
   | { kind: "py-boot-failed"; message: string }
   | { kind: "started"; runId: number }
   | { kind: "checked"; checkId: number; problems: PythonSyntaxProblem[] };
@@ -180,6 +181,7 @@ export function readPythonMessage(data: unknown): Exclude<FromPythonFrame, FromF
         kind: "py-booted",
         ms: milliseconds(data.ms),
         version: String(data.version ?? "").slice(0, 40),
+        restored: data.restored === true,
         phases: {
           imports: milliseconds(phases.imports),
           interpreter: milliseconds(phases.interpreter),

@@ -26,7 +26,7 @@ import {
 export type PythonStatus =
   | { phase: "download"; loaded: number; total: number }
   | { phase: "starting" }
-  | { phase: "ready"; bootMs: number; version: string; phases: BootPhases }
+  | { phase: "ready"; bootMs: number; version: string; restored: boolean; phases: BootPhases }
   | { phase: "failed"; message: string };
 
 /** A Pyodide file that could not be downloaded: the network failed (`reason`) or the site answered `status`. */
@@ -69,20 +69,28 @@ const BOOT_LIMIT_MS = 90_000;
 export const PYODIDE_VERSION: string = assets.pyodideVersion;
 
 /**
- * Total bytes of Pyodide's files (what the first choice of Python downloads when nothing is cached).
+ * Total bytes of Pyodide's files and the Python snapshot (what the first choice of Python downloads when nothing
+ * is cached).
  *
  * @example
  * ```ts
  * progress.max = PYODIDE_BYTES;
  * ```
  */
-export const PYODIDE_BYTES: number = Object.values(assets.files).reduce((sum, file) => sum + file.bytes, 0);
+export const PYODIDE_BYTES: number =
+  Object.values(assets.files).reduce((sum, file) => sum + file.bytes, 0) + assets.snapshot.bytes;
+
+/** What the page hands the Python sandbox: Pyodide's files, and the build's snapshot when it could be had. */
+interface PyodideDownload {
+  files: PyodideFiles;
+  snapshot?: Uint8Array<ArrayBuffer>;
+}
 
 // One download per page, however many playgrounds choose Python (each still gets its own sandbox).
-let downloading: Promise<PyodideFiles> | undefined;
+let downloading: Promise<PyodideDownload> | undefined;
 const progressListeners = new Set<(loaded: number) => void>();
 
-function downloadOnce(onProgress: (loaded: number) => void): Promise<PyodideFiles> {
+function downloadOnce(onProgress: (loaded: number) => void): Promise<PyodideDownload> {
   progressListeners.add(onProgress);
   downloading ??= download((loaded) => {
     for (const listener of progressListeners) listener(loaded);
@@ -93,31 +101,58 @@ function downloadOnce(onProgress: (loaded: number) => void): Promise<PyodideFile
   return downloading.finally(() => progressListeners.delete(onProgress));
 }
 
-async function download(onProgress: (loaded: number) => void): Promise<PyodideFiles> {
-  const base = new URL(assets.indexPath, location.href);
+/** Fetches one file of the Pyodide folder, counting its bytes into `loaded[role]` as they arrive. */
+async function fetchFile(
+  name: string,
+  role: string,
+  loaded: Record<string, number>,
+  report: () => void,
+): Promise<Blob> {
+  const url = new URL(name, new URL(assets.indexPath, location.href));
+  const response = await fetch(url).catch((error: unknown) => {
+    throw new DownloadError(url.pathname, { reason: String(error) });
+  });
+  if (!response.ok || !response.body) throw new DownloadError(url.pathname, { status: response.status });
+  const reader = response.body.getReader();
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  loaded[role] = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value as Uint8Array<ArrayBuffer>);
+    loaded[role] += value.byteLength;
+    report();
+  }
+  return new Blob(chunks);
+}
+
+/**
+ * The build's snapshot, unzipped; `undefined` when it cannot be had, so Python starts the slow way instead of not
+ * at all. A host that sends .gz files with `Content-Encoding: gzip` has the browser unzip it already.
+ */
+async function snapshotFrom(file: Promise<Blob>): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  try {
+    const blob = await file;
+    const head = new Uint8Array(await blob.slice(0, 2).arrayBuffer());
+    const zipped = head[0] === 0x1f && head[1] === 0x8b;
+    const body = zipped ? blob.stream().pipeThrough(new DecompressionStream("gzip")) : blob.stream();
+    return new Uint8Array(await new Response(body).arrayBuffer());
+  } catch (error) {
+    console.warn("The Python snapshot could not be loaded; starting Python without it.", error);
+    return undefined;
+  }
+}
+
+async function download(onProgress: (loaded: number) => void): Promise<PyodideDownload> {
   const loaded: Record<string, number> = {};
   const report = () => onProgress(Object.values(loaded).reduce((sum, n) => sum + n, 0));
+  const snapshot = snapshotFrom(fetchFile(assets.snapshot.name, "snapshot", loaded, report));
   const entries = await Promise.all(
-    Object.entries(assets.files).map(async ([role, file]) => {
-      const url = new URL(file.name, base);
-      const response = await fetch(url).catch((error: unknown) => {
-        throw new DownloadError(url.pathname, { reason: String(error) });
-      });
-      if (!response.ok || !response.body) throw new DownloadError(url.pathname, { status: response.status });
-      const reader = response.body.getReader();
-      const chunks: Uint8Array<ArrayBuffer>[] = [];
-      loaded[role] = 0;
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        chunks.push(value as Uint8Array<ArrayBuffer>);
-        loaded[role] += value.byteLength;
-        report();
-      }
-      return [role, new Blob(chunks)] as const;
-    }),
+    Object.entries(assets.files).map(
+      async ([role, file]) => [role, await fetchFile(file.name, role, loaded, report)] as const,
+    ),
   );
-  return Object.fromEntries(entries) as unknown as PyodideFiles;
+  return { files: Object.fromEntries(entries) as unknown as PyodideFiles, snapshot: await snapshot };
 }
 
 /**
@@ -134,7 +169,7 @@ export class PythonSandbox {
   #host: HTMLElement;
   #t: PlaygroundMessages;
   #onStatus: (status: PythonStatus) => void;
-  #files: Promise<PyodideFiles> | undefined;
+  #files: Promise<PyodideDownload> | undefined;
   #frame: HTMLIFrameElement | undefined;
   #framed: Promise<void> | undefined;
   #firstBoot: { resolve: () => void; reject: (error: Error) => void } | undefined;
@@ -253,9 +288,10 @@ export class PythonSandbox {
   async #createFrame(): Promise<void> {
     const { frame, ready } = mountSandboxFrame(this.#host, this.#t.python.sandbox, assets.frame);
     this.#frame = frame;
-    const [files] = await Promise.all([this.#files as Promise<PyodideFiles>, ready]);
+    const [{ files, snapshot }] = await Promise.all([this.#files as Promise<PyodideDownload>, ready]);
     const indexURL = new URL(assets.indexPath, location.href).href;
-    this.#post({ kind: "init", runtime: assets.runtime, boot: { indexURL, files, lockFile: assets.lockFile } });
+    const boot = { indexURL, files, lockFile: assets.lockFile, ...(snapshot ? { snapshot } : {}) };
+    this.#post({ kind: "init", runtime: assets.runtime, boot });
   }
 
   /** The frame stopped answering: replace it (Pyodide's files stay in memory, so nothing is downloaded again). */
@@ -291,7 +327,13 @@ export class PythonSandbox {
           this.#ready = true;
           this.#firstBoot?.resolve();
           this.#firstBoot = undefined;
-          this.#onStatus({ phase: "ready", bootMs: python.ms, version: python.version, phases: python.phases });
+          this.#onStatus({
+            phase: "ready",
+            bootMs: python.ms,
+            version: python.version,
+            restored: python.restored,
+            phases: python.phases,
+          });
           return;
         case "py-boot-failed":
           this.#firstBoot?.reject(new Error(python.message));

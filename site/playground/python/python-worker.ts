@@ -7,6 +7,7 @@
 import { generateCdnLog } from "fc-cdn-trigger/logs";
 import type { FromFrame, FromWorker, LogLine, SerializedError } from "../runner/protocol";
 import { SampleLogServer, sampleLogFetch } from "../runner/sample-log";
+import { PRELOAD, PYTHON_ENV } from "./boot-config.mjs";
 import FC_CONTEXT_SOURCE from "./fc_context.py";
 import type {
   FromPythonWorker,
@@ -26,8 +27,6 @@ const nativeFetch = self.fetch.bind(self);
 
 /** The file name runner.py's frames carry, so tracebacks can leave them out (runner.py's RUNNER_FILE). */
 const RUNNER_FILE = "<fc-playground-runner>";
-/** The standard library runner.py uses, imported before the snapshot is taken. */
-const PRELOAD = "import datetime, inspect, io, json, linecache, logging, os, random, sys, time, traceback, types, uuid";
 
 interface PyProxyFunction {
   (...args: unknown[]): unknown;
@@ -92,16 +91,10 @@ async function start(boot: PythonBoot): Promise<void> {
     // Imported above from a blob: URL; Pyodide would otherwise import `${indexURL}pyodide.asm.mjs` over the network.
     createPyodideModule: asm.default,
     lockFileContents: boot.lockFile,
-    // Restore the first worker's snapshot when there is one; the first worker makes it.
+    // Restore a snapshot when there is one (the site's, made at build time, or the first worker's); without one,
+    // the first worker makes it.
     ...(boot.snapshot ? { _loadSnapshot: boot.snapshot } : { _makeSnapshot: true }),
-    env: {
-      FC_FUNCTION_NAME: "cdn-handler",
-      FC_FUNCTION_HANDLER: "index.handler",
-      FC_FUNCTION_MEMORY_SIZE: "512",
-      FC_REGION: "cn-hangzhou",
-      FC_SERVICE_NAME: "cdn-service",
-      FC_ACCOUNT_ID: "1234567890123456",
-    },
+    env: PYTHON_ENV,
   });
   if (!boot.snapshot) {
     // The snapshot holds the modules runner.py imports, already imported; made before any JS object is
@@ -129,6 +122,7 @@ async function start(boot: PythonBoot): Promise<void> {
     kind: "booted",
     ms: doneAt - startedAt,
     version: pyodide.version,
+    restored: boot.snapshot !== undefined,
     phases: {
       imports: importedAt - startedAt,
       interpreter: interpreterAt - importedAt,

@@ -1,0 +1,76 @@
+// The Python playground's memory snapshot, made at build time: CPython started by Pyodide in Node exactly as the
+// worker starts it (boot-config.mjs), with runner.py's imports done, then saved. Choosing Python in the browser
+// restores it instead of starting CPython (seconds on a phone) and making the same snapshot there.
+//   - Made in a child process (Pyodide sets up globals in whatever process loads it) and kept, gzipped, in
+//     node_modules/.cache/ under a name that changes with Pyodide's version and with this folder's boot inputs.
+//   - `node snapshot.mjs <out>` is that child: it writes the gzipped snapshot to <out>.
+import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { promisify } from "node:util";
+import { gzipSync } from "node:zlib";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const CACHE = join(here, "../../../node_modules/.cache/fc-playground");
+
+/**
+ * The snapshot's file name for this Pyodide and these boot inputs, e.g. "snapshot-3f2a9c1d.bin.gz": a site
+ * never serves a snapshot made for another Pyodide or another start-up, even from a stale cache.
+ */
+export function snapshotName(pyodideVersion) {
+  const hash = createHash("sha256").update(pyodideVersion);
+  for (const file of ["boot-config.mjs", "snapshot.mjs"]) hash.update(readFileSync(join(here, file)));
+  return `snapshot-${hash.digest("hex").slice(0, 8)}.bin.gz`;
+}
+
+/**
+ * Makes (or finds in the cache) the gzipped snapshot for the `pyodide` package in `pyodideDir`; returns its path.
+ *
+ * @example
+ * ```js
+ * const file = await pythonSnapshot(pyodideDir, "314.0.7");
+ * ```
+ */
+export async function pythonSnapshot(pyodideDir, pyodideVersion) {
+  const file = join(CACHE, snapshotName(pyodideVersion));
+  if (existsSync(file)) return file;
+  mkdirSync(CACHE, { recursive: true });
+  const partial = `${file}.${process.pid}.tmp`;
+  await promisify(execFile)(process.execPath, [fileURLToPath(import.meta.url), partial, pyodideDir], {
+    maxBuffer: 1 << 20,
+  }).catch((error) => {
+    throw new Error(`could not make the Python snapshot: ${error.stderr || error.message}`);
+  });
+  // Renamed when complete: a build stopped half-way leaves no truncated snapshot behind under the real name.
+  renameSync(partial, file);
+  return file;
+}
+
+/**
+ * pyodide-lock.json as the playground hands it to Pyodide: its package list names wheels the site does not host
+ * (the standard library the playground needs is in python_stdlib.zip).
+ */
+export function playgroundLockFile(pyodideDir) {
+  const lock = JSON.parse(readFileSync(join(pyodideDir, "pyodide-lock.json"), "utf8"));
+  return JSON.stringify({ info: lock.info, packages: {} });
+}
+
+/** The child: start CPython as the worker does, import what runner.py imports, save the memory gzipped. */
+async function makeSnapshot(out, pyodideDir) {
+  const { PRELOAD, PYTHON_ENV } = await import("./boot-config.mjs");
+  const { loadPyodide } = await import(pathToFileURL(join(pyodideDir, "pyodide.mjs")).href);
+  const pyodide = await loadPyodide({
+    lockFileContents: playgroundLockFile(pyodideDir),
+    _makeSnapshot: true,
+    env: PYTHON_ENV,
+  });
+  pyodide.runPython(PRELOAD);
+  writeFileSync(out, gzipSync(pyodide.makeMemorySnapshot(), { level: 9 }));
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [out, pyodideDir] = process.argv.slice(2);
+  await makeSnapshot(out, pyodideDir);
+}
