@@ -12,12 +12,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { CDN_EVENT_CATALOG } from "../../sdk/src/index.js";
 import { generateCdnLog, readCdnLog, summarizeCdnLog } from "../../sdk/src/logs/index.js";
 import { en } from "../../site/playground/i18n/en.js";
+import { RUNTIME_MODULE, runtimeBootCode } from "../../site/playground/python/boot-config.mjs";
 import { pythonTemplate } from "../../site/playground/python/python-templates.js";
 import { SampleLogServer, sampleLogFiles } from "../../site/playground/runner/sample-log.js";
 import { expectSameSummary, type TemplateSummary } from "../support/template-summary.js";
 
 const PYTHON = join(import.meta.dirname, "../../site/playground/python");
-const RUNNER_FILE = "<fc-playground-runner>";
 const NO_NETWORK = en.phrases.noNetwork;
 const EVENT = JSON.stringify(CDN_EVENT_CATALOG.LogFileCreated.sample);
 
@@ -27,16 +27,10 @@ let check: PyFunction;
 
 beforeAll(async () => {
   const pyodide: PyodideInterface = await loadPyodide();
-  const namespace = (
-    pyodide.globals.get("dict") as () => PyProxy & { get(name: string): PyFunction; set(k: string, v: unknown): void }
-  )();
-  namespace.set("__name__", "fc_runtime");
-  // As python-worker.ts does: fc_context.py, then runner.py, in one namespace.
-  for (const file of ["fc_context.py", "runner.py"]) {
-    pyodide.runPython(readFileSync(join(PYTHON, file), "utf8"), { globals: namespace, filename: RUNNER_FILE });
-  }
-  run = namespace.get("run");
-  check = namespace.get("check");
+  // As python-worker.ts (and the build's snapshot) does: fc_context.py, then runner.py, as one module.
+  const source = (file: string) => readFileSync(join(PYTHON, file), "utf8");
+  pyodide.runPython(runtimeBootCode(source("fc_context.py"), source("runner.py")));
+  ({ run, check } = pyodide.pyimport(RUNTIME_MODULE) as PyProxy & { run: PyFunction; check: PyFunction });
 }, 300_000);
 
 interface Outcome {

@@ -1,6 +1,6 @@
 // How the Python worker starts CPython, shared by the worker (python-worker.ts) and the build's memory snapshot
-// (snapshot.mjs): a snapshot restores the interpreter exactly as it was made, its environment and imported
-// modules included, so both must start it the same way.
+// (snapshot.mjs): a snapshot restores the interpreter exactly as it was made, its environment, imported modules
+// and the FC runtime (runner.py) included, so both must start it the same way.
 
 /** FC's environment variables for a function, as a handler sees them in `os.environ`. */
 export const PYTHON_ENV = {
@@ -12,6 +12,41 @@ export const PYTHON_ENV = {
   FC_ACCOUNT_ID: "1234567890123456",
 };
 
-/** The standard library runner.py uses, imported before a snapshot is taken (so a restored worker has it). */
-export const PRELOAD =
-  "import datetime, inspect, io, json, linecache, logging, os, random, sys, time, traceback, types, uuid";
+/**
+ * The standard library runner.py imports (at its top and when it answers a request) and the log template
+ * imports, imported before a snapshot is taken: a restored worker has them, instead of reading and compiling
+ * them from python_stdlib.zip on every start.
+ */
+export const PRELOAD = [
+  "import ast, datetime, gzip, inspect, io, json, linecache, logging, os, random, re, sys, time, traceback, types, uuid",
+  "import email.message, urllib.error, urllib.request, urllib.response",
+].join("\n");
+
+/** The file name the FC runtime's frames carry, so tracebacks can leave them out (runner.py's RUNNER_FILE). */
+export const RUNNER_FILE = "<fc-playground-runner>";
+
+/** The module the FC runtime is loaded as: `run` and `check` are its functions. */
+export const RUNTIME_MODULE = "fc_runtime";
+
+/**
+ * Python code that loads the FC runtime, fc_context.py then runner.py in one namespace, as the module
+ * `fc_runtime`. Plain Python (the sources are string literals): a snapshot cannot hold JavaScript objects.
+ *
+ * @example
+ * ```js
+ * pyodide.runPython(runtimeBootCode(fcContextSource, runnerSource));
+ * const { run, check } = pyodide.pyimport("fc_runtime");
+ * ```
+ */
+export function runtimeBootCode(fcContextSource, runnerSource) {
+  // A JSON string is a valid Python string literal.
+  const load = (source) =>
+    `exec(compile(${JSON.stringify(source)}, ${JSON.stringify(RUNNER_FILE)}, "exec"), _m.__dict__)`;
+  return [
+    "import sys, types",
+    `_m = sys.modules[${JSON.stringify(RUNTIME_MODULE)}] = types.ModuleType(${JSON.stringify(RUNTIME_MODULE)})`,
+    load(fcContextSource),
+    load(runnerSource),
+    "del _m",
+  ].join("\n");
+}

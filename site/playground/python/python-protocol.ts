@@ -41,10 +41,11 @@ export interface PythonBoot {
   lockFile: string;
   /**
    * A memory snapshot of a started interpreter, restored instead of starting CPython from scratch (~10× faster):
-   * the site's, made at build time (python/snapshot.mjs), or else the one the first worker makes for the workers
-   * that replace it (after a timeout, a Stop or a crash).
+   * the site's, made at build time (python/snapshot.mjs) and passed on as downloaded (a Blob, gzipped unless the
+   * host had the browser unzip it), or else the one the first worker makes for the workers that replace it
+   * (after a timeout, a Stop or a crash).
    */
-  snapshot?: Uint8Array<ArrayBuffer>;
+  snapshot?: Blob | Uint8Array<ArrayBuffer>;
 }
 
 /**

@@ -83,7 +83,7 @@ export const PYODIDE_BYTES: number =
 /** What the page hands the Python sandbox: Pyodide's files, and the build's snapshot when it could be had. */
 interface PyodideDownload {
   files: PyodideFiles;
-  snapshot?: Uint8Array<ArrayBuffer>;
+  snapshot?: Blob;
 }
 
 // One download per page, however many playgrounds choose Python (each still gets its own sandbox).
@@ -127,21 +127,14 @@ async function fetchFile(
 }
 
 /**
- * The build's snapshot, unzipped; `undefined` when it cannot be had, so Python starts the slow way instead of not
- * at all. A host that sends .gz files with `Content-Encoding: gzip` has the browser unzip it already.
+ * The build's snapshot as downloaded (gzipped: the worker unzips it, away from the page's main thread);
+ * `undefined` when it cannot be had, so Python starts the slow way instead of not at all.
  */
-async function snapshotFrom(file: Promise<Blob>): Promise<Uint8Array<ArrayBuffer> | undefined> {
-  try {
-    const blob = await file;
-    const head = new Uint8Array(await blob.slice(0, 2).arrayBuffer());
-    const zipped = head[0] === 0x1f && head[1] === 0x8b;
-    const body = zipped ? blob.stream().pipeThrough(new DecompressionStream("gzip")) : blob.stream();
-    return new Uint8Array(await new Response(body).arrayBuffer());
-  } catch (error) {
-    console.warn("The Python snapshot could not be loaded; starting Python without it.", error);
+const snapshotFrom = (file: Promise<Blob>): Promise<Blob | undefined> =>
+  file.catch((error: unknown) => {
+    console.warn("The Python snapshot could not be downloaded; Python starts without it.", error);
     return undefined;
-  }
-}
+  });
 
 async function download(onProgress: (loaded: number) => void): Promise<PyodideDownload> {
   const loaded: Record<string, number> = {};

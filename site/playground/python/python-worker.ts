@@ -7,7 +7,7 @@
 import { generateCdnLog } from "fc-cdn-trigger/logs";
 import type { FromFrame, FromWorker, LogLine, SerializedError } from "../runner/protocol";
 import { SampleLogServer, sampleLogFetch } from "../runner/sample-log";
-import { PRELOAD, PYTHON_ENV } from "./boot-config.mjs";
+import { PRELOAD, PYTHON_ENV, RUNTIME_MODULE, runtimeBootCode } from "./boot-config.mjs";
 import FC_CONTEXT_SOURCE from "./fc_context.py";
 import type {
   FromPythonWorker,
@@ -25,9 +25,6 @@ const post = self.postMessage.bind(self) as (
 ) => void;
 const nativeFetch = self.fetch.bind(self);
 
-/** The file name runner.py's frames carry, so tracebacks can leave them out (runner.py's RUNNER_FILE). */
-const RUNNER_FILE = "<fc-playground-runner>";
-
 interface PyProxyFunction {
   (...args: unknown[]): unknown;
   destroy(): void;
@@ -35,7 +32,7 @@ interface PyProxyFunction {
 interface PyodideLike {
   version: string;
   makeMemorySnapshot(): Uint8Array<ArrayBuffer>;
-  globals: { get(name: string): PyProxyFunction };
+  pyimport(name: string): { run: PyProxyFunction; check: PyProxyFunction };
   runPython(code: string, options?: { globals?: unknown; filename?: string }): unknown;
   setStdout(options: { batched: (line: string) => void }): void;
   setStderr(options: { batched: (line: string) => void }): void;
@@ -74,8 +71,21 @@ function serveFiles(boot: PythonBoot): () => void {
 /** The current run's fetch: its sample log, nothing else (runner/sample-log.ts, as in the JavaScript runtime). */
 let runFetch: typeof fetch = () => Promise.reject(new TypeError("fetch failed"));
 
+/** The site's snapshot, unzipped here rather than on the page's main thread (it is ~30 MB unzipped). */
+async function snapshotBytes(snapshot: Blob | Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
+  if (!(snapshot instanceof Blob)) return snapshot;
+  const head = new Uint8Array(await snapshot.slice(0, 2).arrayBuffer());
+  const zipped = head[0] === 0x1f && head[1] === 0x8b;
+  const body = zipped ? snapshot.stream().pipeThrough(new DecompressionStream("gzip")) : snapshot.stream();
+  return new Uint8Array(await new Response(body).arrayBuffer());
+}
+
 async function start(boot: PythonBoot): Promise<void> {
   const startedAt = performance.now();
+  // Unzipped while Pyodide's JavaScript is imported and its WebAssembly compiled (Pyodide awaits it).
+  const snapshot = boot.snapshot && snapshotBytes(boot.snapshot);
+  // A failure surfaces where Pyodide awaits it; not as an unhandled rejection before that.
+  snapshot?.catch(() => undefined);
   const restoreFetch = serveFiles(boot);
   // Module scripts need a JavaScript MIME type; the blobs arrive untyped.
   const moduleUrl = (blob: Blob) => URL.createObjectURL(new Blob([blob], { type: "text/javascript" }));
@@ -93,16 +103,19 @@ async function start(boot: PythonBoot): Promise<void> {
     lockFileContents: boot.lockFile,
     // Restore a snapshot when there is one (the site's, made at build time, or the first worker's); without one,
     // the first worker makes it.
-    ...(boot.snapshot ? { _loadSnapshot: boot.snapshot } : { _makeSnapshot: true }),
+    ...(snapshot ? { _loadSnapshot: snapshot } : { _makeSnapshot: true }),
     env: PYTHON_ENV,
   });
   if (!boot.snapshot) {
-    // The snapshot holds the modules runner.py imports, already imported; made before any JS object is
-    // handed to Python (a snapshot cannot hold those).
+    // As snapshot.mjs makes the site's: the modules runner.py imports, and the FC runtime, loaded before any JS
+    // object is handed to Python (a snapshot cannot hold those).
     pyodide.runPython(PRELOAD);
+    pyodide.runPython(runtimeBootCode(FC_CONTEXT_SOURCE, RUNNER_SOURCE));
     const snapshot = pyodide.makeMemorySnapshot();
     post({ kind: "snapshot", snapshot }, [snapshot.buffer]);
   }
+  // Every worker restored from the same snapshot would otherwise replay its random sequence.
+  pyodide.runPython("import random; random.seed()");
   const interpreterAt = performance.now();
   restoreFetch();
   URL.revokeObjectURL(loaderUrl);
@@ -110,13 +123,9 @@ async function start(boot: PythonBoot): Promise<void> {
   // Output that bypasses sys.stdout (os.write(1, ...), C extensions) still reaches the panel.
   pyodide.setStdout({ batched: (line) => postLines([{ level: "log", text: line }]) });
   pyodide.setStderr({ batched: (line) => postLines([{ level: "error", text: line }]) });
-  const namespace = pyodide.globals.get("dict")() as { get(name: string): PyProxyFunction };
-  (namespace as unknown as { set(key: string, value: unknown): void }).set("__name__", "fc_runtime");
-  // FCContext first: runner.py builds each run's context with it.
-  pyodide.runPython(FC_CONTEXT_SOURCE, { globals: namespace, filename: RUNNER_FILE });
-  pyodide.runPython(RUNNER_SOURCE, { globals: namespace, filename: RUNNER_FILE });
-  runFn = namespace.get("run");
-  checkFn = namespace.get("check");
+  const runtime = pyodide.pyimport(RUNTIME_MODULE);
+  runFn = runtime.run;
+  checkFn = runtime.check;
   const doneAt = performance.now();
   post({
     kind: "booted",

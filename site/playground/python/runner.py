@@ -25,8 +25,7 @@ RUNNER_FILE = "<fc-playground-runner>"
 MAX_LINES = 2000
 MAX_CHARS = 10_000
 
-# A worker restored from a memory snapshot would otherwise replay the snapshot's random sequence.
-random.seed()
+# Loaded before the worker's memory snapshot is taken: the worker reseeds `random` after restoring it.
 
 # ---- console: print and logging lines, batched to the page and capped -----------------------------------
 

@@ -1,5 +1,5 @@
 // The Python playground's memory snapshot, made at build time: CPython started by Pyodide in Node exactly as the
-// worker starts it (boot-config.mjs), with runner.py's imports done, then saved. Choosing Python in the browser
+// worker starts it (boot-config.mjs), with runner.py's imports done and the FC runtime loaded, then saved. Choosing Python in the browser
 // restores it instead of starting CPython (seconds on a phone) and making the same snapshot there.
 //   - Made in a child process (Pyodide sets up globals in whatever process loads it) and kept, gzipped, in
 //     node_modules/.cache/ under a name that changes with Pyodide's version and with this folder's boot inputs.
@@ -14,6 +14,8 @@ import { gzipSync } from "node:zlib";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const CACHE = join(here, "../../../node_modules/.cache/fc-playground");
+/** What a snapshot is made from, besides Pyodide: its name changes with any of them. */
+const BOOT_INPUTS = ["boot-config.mjs", "snapshot.mjs", "fc_context.py", "runner.py"];
 
 /**
  * The snapshot's file name for this Pyodide and these boot inputs, e.g. "snapshot-3f2a9c1d.bin.gz": a site
@@ -21,7 +23,7 @@ const CACHE = join(here, "../../../node_modules/.cache/fc-playground");
  */
 export function snapshotName(pyodideVersion) {
   const hash = createHash("sha256").update(pyodideVersion);
-  for (const file of ["boot-config.mjs", "snapshot.mjs"]) hash.update(readFileSync(join(here, file)));
+  for (const file of BOOT_INPUTS) hash.update(readFileSync(join(here, file)));
   return `snapshot-${hash.digest("hex").slice(0, 8)}.bin.gz`;
 }
 
@@ -57,9 +59,9 @@ export function playgroundLockFile(pyodideDir) {
   return JSON.stringify({ info: lock.info, packages: {} });
 }
 
-/** The child: start CPython as the worker does, import what runner.py imports, save the memory gzipped. */
+/** The child: start CPython as the worker does, load the FC runtime, save the memory gzipped. */
 async function makeSnapshot(out, pyodideDir) {
-  const { PRELOAD, PYTHON_ENV } = await import("./boot-config.mjs");
+  const { PRELOAD, PYTHON_ENV, runtimeBootCode } = await import("./boot-config.mjs");
   const { loadPyodide } = await import(pathToFileURL(join(pyodideDir, "pyodide.mjs")).href);
   const pyodide = await loadPyodide({
     lockFileContents: playgroundLockFile(pyodideDir),
@@ -67,6 +69,8 @@ async function makeSnapshot(out, pyodideDir) {
     env: PYTHON_ENV,
   });
   pyodide.runPython(PRELOAD);
+  const source = (file) => readFileSync(join(here, file), "utf8");
+  pyodide.runPython(runtimeBootCode(source("fc_context.py"), source("runner.py")));
   writeFileSync(out, gzipSync(pyodide.makeMemorySnapshot(), { level: 9 }));
 }
 
