@@ -2,29 +2,39 @@
 // bundle and the app one after another, so each is evaluated in a task of its own. Vite's preload list for each
 // import holds only that import's files, so the next file's download began only after the last one had been
 // evaluated. This makes the first import preload every file of the boot: all are fetched (and compiled) at once
-// and still evaluated in order, one per task.
+// and still evaluated in order, one per task. It also fills in start.ts's BOOT_FILES, the same files by name, which
+// the page prefetches when it is idle (before the reader's first input).
 import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, posix } from "node:path";
 
 const START = /\/playground\/client\/start\.ts$/;
 const PRELOAD_CALL = /__vite__mapDeps\(\[([\d,]*)\]\)/g;
+/** Vite's list of the files its preload lists index, paths from the site's base. */
+const FILE_LIST = /m\.f=(\[[^\]]*\])/;
+/** start.ts's BOOT_FILES placeholder, in whichever quotes the minifier chose. */
+const BOOT_FILES = /(["'`])fc-boot-files:\[\]\1/;
 
 /**
- * Rewrites the first preload list of the start chunk's code to the union of all its lists; `undefined` when the
- * code has fewer than two lists (nothing to merge).
+ * Rewrites the start chunk's code: its first preload list becomes the union of all its lists, and BOOT_FILES names
+ * those files relative to the chunk's folder `chunkDir`. `undefined` when the code lacks Vite's preload lists
+ * (fewer than two) or the placeholder.
  *
  * @example
  * ```js
- * bootPreloadCode("a(__vite__mapDeps([0,1]));b(__vite__mapDeps([2,1]))");
- * // "a(__vite__mapDeps([0,1,2]));b(__vite__mapDeps([2,1]))"
+ * bootPreloadCode('m.f=["_astro/a.js","_astro/b.js"];a(__vite__mapDeps([0]));b(__vite__mapDeps([1]));"fc-boot-files:[]"', "_astro");
+ * // '…a(__vite__mapDeps([0,1]));b(__vite__mapDeps([1]));"fc-boot-files:[\\"a.js\\",\\"b.js\\"]"'
  * ```
  */
-export function bootPreloadCode(code) {
+export function bootPreloadCode(code, chunkDir) {
   const calls = [...code.matchAll(PRELOAD_CALL)];
   const first = calls[0];
-  if (calls.length < 2 || first?.index === undefined) return undefined;
+  const files = FILE_LIST.exec(code);
+  if (calls.length < 2 || first?.index === undefined || !files || !BOOT_FILES.test(code)) return undefined;
   const union = [...new Set(calls.flatMap((call) => call[1].split(",").filter(Boolean)))];
-  return `${code.slice(0, first.index)}__vite__mapDeps([${union}])${code.slice(first.index + first[0].length)}`;
+  const paths = JSON.parse(files[1]);
+  const names = union.map((index) => posix.relative(chunkDir, paths[Number(index)]));
+  const merged = `${code.slice(0, first.index)}__vite__mapDeps([${union}])${code.slice(first.index + first[0].length)}`;
+  return merged.replace(BOOT_FILES, () => JSON.stringify(`fc-boot-files:${JSON.stringify(names)}`));
 }
 
 /** The Vite plugin: after the client build is written, merges the start chunk's preload lists. */
@@ -37,9 +47,11 @@ export function bootPreload() {
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== "chunk" || !START.test(chunk.facadeModuleId ?? "")) continue;
         const path = join(options.dir ?? "", chunk.fileName);
-        const code = bootPreloadCode(readFileSync(path, "utf8"));
+        const code = bootPreloadCode(readFileSync(path, "utf8"), posix.dirname(chunk.fileName));
         if (code === undefined) {
-          this.error(`${chunk.fileName}: expected Vite's preload lists (__vite__mapDeps) for the playground's imports`);
+          this.error(
+            `${chunk.fileName}: expected Vite's preload lists (__vite__mapDeps, m.f) for the playground's imports and start.ts's "fc-boot-files:[]"`,
+          );
         }
         writeFileSync(path, code);
       }

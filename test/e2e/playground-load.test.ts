@@ -33,12 +33,26 @@ async function freshPage(width = 1280, height = 720): Promise<{ page: Page; mona
 }
 
 describe("/playground/ loads its editor on the reader's first input", () => {
-  it("shows the handler and the event as text and loads no Monaco until then", async () => {
+  it("shows the handler and the event as text, and until then only downloads Monaco (when idle), never runs it", async () => {
     const { page, monaco } = await freshPage();
+    monaco.length = 0;
     await page.reload({ waitUntil: "networkidle" });
     await page.waitForTimeout(1_000);
     expect(await page.getAttribute(ROOT, "data-state")).toBe("idle");
-    expect(monaco).toEqual([]);
+    // Downloaded and compiled by modulepreload links once the page was idle…
+    const scripts = monaco.filter((url) => url.endsWith(".js"));
+    const names = scripts.map((url) => new URL(url).pathname.split("/").pop()?.split(".")[0]);
+    expect(names.sort()).toEqual(["editor", "monaco-bundle"]);
+    const preloaded = await page.$$eval('link[rel="modulepreload"]', (links) =>
+      links.map((link) => (link as HTMLLinkElement).href),
+    );
+    expect(preloaded).toEqual(expect.arrayContaining(scripts));
+    // …but not run: no editor, no Monaco environment, none of its workers.
+    const ran = await page.evaluate(() => ({
+      editors: document.querySelectorAll(".monaco-editor").length,
+      environment: "MonacoEnvironment" in self,
+    }));
+    expect(ran).toEqual({ editors: 0, environment: false });
     // The template is readable meanwhile, in the editors' places.
     expect(await page.locator(`${ROOT} [data-role="handler-editor"] pre`).textContent()).toContain("defineCdnHandler");
     expect(await page.locator(`${ROOT} [data-role="event-editor"] pre`).textContent()).toContain('"eventName"');
@@ -57,7 +71,10 @@ describe("/playground/ loads its editor on the reader's first input", () => {
     }
     await wakePlayground(page);
     await page.waitForSelector(`${ROOT}[data-state="ready"]`, { timeout: 60_000 });
-    expect(monaco.length).toBeGreaterThan(0);
+    // The input's imports used the downloads: each file was fetched once.
+    const fetched = monaco.filter((url) => /(editor\.api|monaco-bundle)\.[\w-]+\.js$/.test(url));
+    expect(fetched).toEqual([...new Set(fetched)]);
+    expect(monaco.some((url) => /worker/.test(url))).toBe(true);
     await page.close();
   });
 
@@ -124,7 +141,8 @@ describe("/playground/ loads its editor on the reader's first input", () => {
       await held;
       await route.continue();
     });
-    await page.reload();
+    // The input before the page's load: the idle-time prefetch (which also requests them) never comes.
+    await page.reload({ waitUntil: "domcontentloaded" });
     await wakePlayground(page);
     const others = [/\/monaco-bundle\.[\w-]+\.js$/, /\/playground-app\.[\w-]+\.js$/];
     try {

@@ -45,6 +45,24 @@ const start = (root: HTMLElement, mode: LoadMode) => {
     });
 };
 
+/**
+ * Meanwhile, Monaco is downloaded (not run) once the page has loaded and is idle: the first input then only has to
+ * run it. Downloads compete with nothing by then, and running nothing keeps the page's main thread free.
+ */
+let prefetched = false;
+const prefetchOnce = () => {
+  if (prefetched) return;
+  prefetched = true;
+  void import("./start").then(({ prefetchBoot }) => prefetchBoot());
+};
+
+const whenLoadedAndIdle = (then: () => void) => {
+  const idle = () =>
+    "requestIdleCallback" in window ? requestIdleCallback(then, { timeout: 3000 }) : setTimeout(then, 1000);
+  if (document.readyState === "complete") idle();
+  else window.addEventListener("load", idle, { once: true });
+};
+
 /** Dispatch on `document` after inserting playground markup dynamically; it is mounted like the rest. */
 export const MOUNT_EVENT = "fc-playground:mount";
 
@@ -73,6 +91,9 @@ export function mountPlaygrounds(scope: ParentNode = document): void {
       }
       // Shared or saved work is not the server-rendered template: show it at once.
       void import("../share/saved-work").then(({ hasSavedWork }) => hasSavedWork(root) && begin());
+      whenLoadedAndIdle(() => {
+        if (!listening.signal.aborted) prefetchOnce();
+      });
     } else if (mode === "click") {
       for (const trigger of root.querySelectorAll<HTMLElement>('[data-role="load"], [data-role="run"]')) {
         trigger.addEventListener("click", () => start(root, mode), { once: true });

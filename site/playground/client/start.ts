@@ -5,6 +5,33 @@
 import type { PlaygroundHandle } from "../app/playground-app";
 import { afterFirstPaint, yieldToMain } from "./yield-to-main";
 
+/**
+ * The boot files' names, relative to this chunk, as JSON after the prefix: filled in by the build
+ * (boot-preload.mjs); empty in `astro dev`, which has nothing to prefetch.
+ */
+const BOOT_FILES = "fc-boot-files:[]";
+
+/**
+ * Downloads and compiles the playground's boot files without running them (`modulepreload`; `prefetch` for its
+ * CSS). Called when the page is idle, so the reader's first input finds Monaco downloaded: running it is then all
+ * that is left.
+ *
+ * @example
+ * ```ts
+ * requestIdleCallback(() => prefetchBoot());
+ * ```
+ */
+export function prefetchBoot(): void {
+  const names = JSON.parse(BOOT_FILES.slice(BOOT_FILES.indexOf(":") + 1)) as string[];
+  for (const name of names) {
+    const href = new URL(name, import.meta.url).href;
+    const link = document.createElement("link");
+    link.rel = name.endsWith(".css") ? "prefetch" : "modulepreload";
+    link.href = href;
+    document.head.append(link);
+  }
+}
+
 let booting: Promise<typeof import("../app/playground-app")> | undefined;
 /**
  * Imports the playground's code in dependency order, largest first, with a yield after each chunk. Imported all at
