@@ -172,6 +172,45 @@ describe("search", () => {
   });
 });
 
+describe("search's cost", () => {
+  /** Whether Pagefind's UI has been built into Starlight's search dialog. */
+  const built = (target: Page) =>
+    target.evaluate(() => document.querySelector("#starlight__search")?.children.length ?? 0);
+
+  it("Pagefind's UI is built when the reader is about to search, not on every page load (Lighthouse's blocking time)", async () => {
+    const fresh = await browser.newPage();
+    const pagefind: string[] = [];
+    fresh.on("request", (request) => /ui-core|pagefind/.test(request.url()) && pagefind.push(request.url()));
+    await fresh.goto(`${site}/events/LogFileCreated/`, { waitUntil: "networkidle" });
+    await fresh.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve)));
+    expect(await built(fresh)).toBe(0);
+    expect(pagefind).toEqual([]);
+    // A pointer on the button is enough; the click opens the dialog with the box focused.
+    await fresh.hover("site-search button[data-open-modal]");
+    await expect.poll(() => built(fresh), { timeout: 15_000 }).toBeGreaterThan(0);
+    await fresh.click("site-search button[data-open-modal]");
+    await expect
+      .poll(() => fresh.evaluate(() => document.activeElement?.matches("#starlight__search input")))
+      .toBe(true);
+    await fresh.close();
+  });
+
+  it("Ctrl+K with nothing built yet opens the search with its box focused", async () => {
+    const fresh = await browser.newPage();
+    await fresh.goto(`${site}/`, { waitUntil: "networkidle" });
+    expect(await built(fresh)).toBe(0);
+    await fresh.keyboard.press("Control+k");
+    await expect
+      .poll(() => fresh.evaluate(() => document.activeElement?.matches("#starlight__search input")), {
+        timeout: 15_000,
+      })
+      .toBe(true);
+    await fresh.keyboard.type("LogFileCreated");
+    await fresh.locator("#starlight__search .pagefind-ui__result-link").first().waitFor({ timeout: 15_000 });
+    await fresh.close();
+  });
+});
+
 describe("weight", () => {
   it("an event page loads only small scripts of its own (Monaco-free), counted in the browser after idle", async () => {
     const loaded: { url: string; bytes: number; gzip: number }[] = [];
@@ -192,7 +231,7 @@ describe("weight", () => {
       `${JSON.stringify({ page: "/events/LogFileCreated/", ...total, scripts: loaded }, null, 2)}\n`,
     );
     console.log(
-      `[site] scripts fetched by /events/LogFileCreated/ (incl. idle search UI): ${total.bytes} B, ${total.gzip} B gzip`,
+      `[site] scripts fetched by /events/LogFileCreated/ (search UI: only when the reader is about to search): ${total.bytes} B, ${total.gzip} B gzip`,
     );
     // "Try it" adds only the playground's mount script (a few hundred bytes); the playground itself and Monaco load
     // when it is scrolled into view.
