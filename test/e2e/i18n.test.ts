@@ -205,9 +205,9 @@ describe("search per language", () => {
     const failedRequests: string[] = [];
     const onFailed = (request: Request) => failedRequests.push(`${request.url()} (${request.failure()?.errorText})`);
     page.on("requestfailed", onFailed);
-    // Starlight builds the search box (Pagefind's UI, a dynamic import) when the browser is next idle. Twice in CI,
-    // never here, on a 2-core machine running other test projects besides, it was not there after 30 s and 100 s.
-    // So the test opens the page afresh (up to 3 times) and prints what it saw each time it had to.
+    // The search box (Pagefind's UI) is built on the click (the Search override). Twice in CI, when Starlight still
+    // built it when the browser was next idle, it was not there after 30 s and 100 s on a 2-core machine running
+    // other test projects besides: so the test opens the page afresh (up to 3 times) and prints what it saw.
     try {
       for (let attempt = 1; ; attempt++) {
         await visit(path);
