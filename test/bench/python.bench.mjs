@@ -18,8 +18,17 @@ const { base: BASE, stop: stopServer } = await startSite();
 
 async function openPlayground(context, { withoutSnapshot = false } = {}) {
   const page = await context.newPage();
-  // The baseline: the build's snapshot refused, so the worker starts CPython itself (as before it existed).
-  if (withoutSnapshot) await page.route("**/pyodide/*/snapshot-*.bin.gz", (route) => route.abort("connectionfailed"));
+  // The baseline: the build's snapshot refused, so the worker starts CPython itself (as before it existed). In the
+  // page, not with page.route, which would turn off the HTTP cache for Pyodide's other files too.
+  if (withoutSnapshot) {
+    await page.addInitScript(() => {
+      const fetchFromSite = window.fetch.bind(window);
+      window.fetch = (input, init) =>
+        /\/snapshot-[0-9a-f]+\.bin\.gz$/.test(String(input instanceof Request ? input.url : input))
+          ? Promise.reject(new TypeError("refused by the benchmark"))
+          : fetchFromSite(input, init);
+    });
+  }
   await page.setViewportSize({ width: 1280, height: 900 });
   const wire = new Map();
   page.on("requestfinished", async (request) => {

@@ -37,16 +37,16 @@ describe("/playground/ loads its editor on the reader's first input", () => {
     const { page, monaco } = await freshPage();
     monaco.length = 0;
     await page.reload({ waitUntil: "networkidle" });
+    // Downloaded and compiled by modulepreload links once the page was idle (within 3 s of its load)…
+    const scripts = () => monaco.filter((url) => url.endsWith(".js"));
+    const names = () => scripts().map((url) => new URL(url).pathname.split("/").pop()?.split(".")[0]);
+    await expect.poll(() => names().sort(), { timeout: 15_000 }).toEqual(["editor", "monaco-bundle"]);
     await page.waitForTimeout(1_000);
     expect(await page.getAttribute(ROOT, "data-state")).toBe("idle");
-    // Downloaded and compiled by modulepreload links once the page was idle…
-    const scripts = monaco.filter((url) => url.endsWith(".js"));
-    const names = scripts.map((url) => new URL(url).pathname.split("/").pop()?.split(".")[0]);
-    expect(names.sort()).toEqual(["editor", "monaco-bundle"]);
     const preloaded = await page.$$eval('link[rel="modulepreload"]', (links) =>
       links.map((link) => (link as HTMLLinkElement).href),
     );
-    expect(preloaded).toEqual(expect.arrayContaining(scripts));
+    expect(preloaded).toEqual(expect.arrayContaining(scripts()));
     // …but not run: no editor, no Monaco environment, none of its workers.
     const ran = await page.evaluate(() => ({
       editors: document.querySelectorAll(".monaco-editor").length,
@@ -122,8 +122,10 @@ describe("/playground/ loads its editor on the reader's first input", () => {
       eventName: "LogFileCreated",
       event: "{}",
     });
+    // A page load of its own: from /playground/ itself, only the hash would change (no load, nothing to start).
+    await page.goto("about:blank");
     await page.goto(`${siteUrl}${link}`);
-    await page.waitForSelector(`${ROOT}[data-state="ready"]`, { timeout: 60_000 });
+    await page.waitForSelector(`${ROOT}[data-state="ready"][data-loaded-from]`, { timeout: 60_000 });
     expect(await page.getAttribute(ROOT, "data-loaded-from")).toBe("share");
     await page.close();
   });
@@ -141,7 +143,10 @@ describe("/playground/ loads its editor on the reader's first input", () => {
       await held;
       await route.continue();
     });
-    // The input before the page's load: the idle-time prefetch (which also requests them) never comes.
+    // No idle time, so no prefetch (which requests them too): only the input's imports can.
+    await page.addInitScript(() => {
+      window.requestIdleCallback = () => 0;
+    });
     await page.reload({ waitUntil: "domcontentloaded" });
     await wakePlayground(page);
     const others = [/\/monaco-bundle\.[\w-]+\.js$/, /\/playground-app\.[\w-]+\.js$/];

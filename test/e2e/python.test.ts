@@ -461,6 +461,25 @@ describe("the build's Python snapshot", () => {
     ranAsFc(started);
   }, 240_000);
 
+  it("a snapshot download that stalls is not waited for: Python starts from scratch soon after Pyodide's files", async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    try {
+      const started = await startWith((fresh) =>
+        fresh.route("**/pyodide/*/snapshot-*.bin.gz", async (route) => {
+          await held;
+          await route.abort().catch(() => undefined);
+        }),
+      );
+      expect(started.restored).toBe("false");
+      ranAsFc(started);
+    } finally {
+      release();
+    }
+  }, 240_000);
+
   it("a snapshot Pyodide refuses (not this Pyodide's) is left aside, and Python starts from scratch", async () => {
     const { gzipSync } = await import("node:zlib");
     const started = await startWith((fresh) =>

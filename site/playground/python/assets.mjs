@@ -47,11 +47,22 @@ const bundle = async (entry, format) => {
   return result.outputFiles[0].text;
 };
 
-async function pythonAssets(base) {
+/**
+ * The snapshot's file, or `null` in `astro dev` when it cannot be made (Python then starts without it; a build
+ * fails instead, so a site never ships without it unnoticed).
+ */
+const snapshotOrNull = (command) =>
+  pythonSnapshot(pyodideDir, version).catch((error) => {
+    if (command === "build") throw error;
+    console.warn(`[fc-playground-python] ${error.message}; Python will start without a snapshot`);
+    return null;
+  });
+
+async function pythonAssets(base, command) {
   const [runtime, frame, snapshot] = await Promise.all([
     bundle("python-worker.ts", "esm"),
     bundle("python-frame.ts", "iife"),
-    pythonSnapshot(pyodideDir, version),
+    snapshotOrNull(command),
   ]);
   return {
     runtime,
@@ -62,7 +73,7 @@ async function pythonAssets(base) {
       Object.entries(FILES).map(([role, name]) => [role, { name, bytes: statSync(join(pyodideDir, name)).size }]),
     ),
     // Optional: without it (a failed download, a snapshot Pyodide refuses) the worker starts CPython itself.
-    snapshot: { name: snapshotName(version), bytes: statSync(snapshot).size },
+    snapshot: snapshot && { name: snapshotName(version), bytes: statSync(snapshot).size },
     lockFile: playgroundLockFile(pyodideDir),
   };
 }
@@ -70,18 +81,20 @@ async function pythonAssets(base) {
 /** The Vite plugin serving virtual:fc-playground-python/assets. */
 function pythonAssetsPlugin() {
   let base = "/";
+  let command = "build";
   let assets;
   return {
     name: "fc-playground-python-assets",
     configResolved(config) {
       base = config.base || "/";
+      command = config.command;
     },
     resolveId(id) {
       return id === MODULE_ID ? `\0${MODULE_ID}` : undefined;
     },
     async load(id) {
       if (id !== `\0${MODULE_ID}`) return undefined;
-      assets ??= pythonAssets(base);
+      assets ??= pythonAssets(base, command);
       const value = await assets;
       return Object.entries(value)
         .map(([key, item]) => `export const ${key} = ${JSON.stringify(item)};`)
@@ -125,7 +138,7 @@ export function pythonPlayground() {
           const name = path.slice(path.lastIndexOf("/") + 1);
           if (!path.endsWith(`/${folder}${name}`)) return next();
           if (name === snapshotName(version)) {
-            // Made (or found in the cache) on its first request.
+            // Made (or found in the cache) when the page's Python assets were; `next` when it could not be.
             pythonSnapshot(pyodideDir, version).then((file) => send(response, file, "application/gzip"), next);
             return;
           }

@@ -10,7 +10,16 @@ export const PYTHON_ENV = {
   FC_REGION: "cn-hangzhou",
   FC_SERVICE_NAME: "cdn-service",
   FC_ACCOUNT_ID: "1234567890123456",
+  // Set, not left to Emscripten, which takes it from where Python starts: the visitor's language in a browser,
+  // the build machine's in the snapshot.
+  LANG: "C.UTF-8",
 };
+
+/**
+ * `sys.executable` (and `$_`): Emscripten's name for the program in a browser. Left unset, Node would put the
+ * build's script path into the snapshot.
+ */
+export const SYS_EXECUTABLE = "./this.program";
 
 /**
  * The standard library runner.py imports (at its top and when it answers a request) and the log template

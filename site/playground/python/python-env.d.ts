@@ -17,8 +17,8 @@ declare module "virtual:fc-playground-python/assets" {
   export const indexPath: string;
   /** Pyodide's files by role, with their sizes in bytes. */
   export const files: Record<"loader" | "asm" | "wasm" | "stdlib", { name: string; bytes: number }>;
-  /** The gzipped memory snapshot of a started interpreter, made at build time (snapshot.mjs), and its size. */
-  export const snapshot: { name: string; bytes: number };
+  /** The gzipped memory snapshot of a started interpreter, made at build time (snapshot.mjs); null in dev if it could not be made. */
+  export const snapshot: { name: string; bytes: number } | null;
   /** pyodide-lock.json with an empty package list. */
   export const lockFile: string;
 }

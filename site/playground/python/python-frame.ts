@@ -1,8 +1,9 @@
 // Runs inside the Python sandbox iframe (sandbox="allow-scripts", no allow-same-origin: an opaque origin),
 // the Python twin of runner/sandbox-frame.ts. It owns one Pyodide worker: booted as soon as the page sends
 // Pyodide's files, kept warm between successful runs (starting Python takes a second or two; a warm Run
-// takes milliseconds), and replaced by a fresh one after a timeout, a Stop or a crash. The first worker sends
-// a memory snapshot of its started interpreter; replacements restore it (~10× faster than starting CPython).
+// takes milliseconds), and replaced by a fresh one after a timeout, a Stop or a crash. Workers restore a memory
+// snapshot (~10× faster than starting CPython): the site's, made at build time, or else the one the first worker
+// makes of its started interpreter.
 // Bundled into one classic script string and inlined into the iframe's srcdoc.
 
 import type { FromFrame, Text } from "../runner/protocol";
@@ -21,15 +22,21 @@ function spawn(): void {
   const next = new Worker(runtimeUrl, { type: "module", name: "fc-cdn-trigger python handler" });
   worker = next;
   toPage({ kind: "py-booting" });
+  let started = false;
   next.onmessage = (event: MessageEvent) => {
     if (worker !== next) return;
     const data = event.data as { kind?: unknown; runId?: unknown; message?: unknown; snapshot?: unknown };
     switch (data?.kind) {
       case "booted":
+        started = true;
         toPage({ ...(data as FromPythonWorker & { kind: "booted" }), kind: "py-booted" });
         return;
       case "snapshot":
-        if (data.snapshot instanceof Uint8Array && boot) boot.snapshot = data.snapshot as Uint8Array<ArrayBuffer>;
+        // Only the one a worker makes while it starts (before user code runs, which can post anything too) and
+        // only when there is none: user code must not choose the interpreter the next workers start from.
+        if (data.snapshot instanceof Uint8Array && boot && !boot.snapshot && !started) {
+          boot.snapshot = data.snapshot as Uint8Array<ArrayBuffer>;
+        }
         return;
       case "checked":
         toPage(data as FromPythonWorker & { kind: "checked" });

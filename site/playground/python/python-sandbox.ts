@@ -69,6 +69,19 @@ const BOOT_LIMIT_MS = 90_000;
 export const PYODIDE_VERSION: string = assets.pyodideVersion;
 
 /**
+ * The build's Python snapshot, unless there is none or the reader asked the browser to save data: it is a third
+ * of the download, and Python starts without it (a few seconds slower).
+ */
+const SNAPSHOT =
+  (navigator as { connection?: { saveData?: boolean } }).connection?.saveData === true ? null : assets.snapshot;
+
+/**
+ * How long the snapshot may still take once Pyodide's own files are in; then Python starts without it, as it
+ * would on a connection where the wait costs more than starting CPython does.
+ */
+const SNAPSHOT_GRACE_MS = 3000;
+
+/**
  * Total bytes of Pyodide's files and the Python snapshot (what the first choice of Python downloads when nothing
  * is cached).
  *
@@ -78,7 +91,7 @@ export const PYODIDE_VERSION: string = assets.pyodideVersion;
  * ```
  */
 export const PYODIDE_BYTES: number =
-  Object.values(assets.files).reduce((sum, file) => sum + file.bytes, 0) + assets.snapshot.bytes;
+  Object.values(assets.files).reduce((sum, file) => sum + file.bytes, 0) + (SNAPSHOT?.bytes ?? 0);
 
 /** What the page hands the Python sandbox: Pyodide's files, and the build's snapshot when it could be had. */
 interface PyodideDownload {
@@ -107,9 +120,10 @@ async function fetchFile(
   role: string,
   loaded: Record<string, number>,
   report: () => void,
+  signal?: AbortSignal,
 ): Promise<Blob> {
   const url = new URL(name, new URL(assets.indexPath, location.href));
-  const response = await fetch(url).catch((error: unknown) => {
+  const response = await fetch(url, { signal }).catch((error: unknown) => {
     throw new DownloadError(url.pathname, { reason: String(error) });
   });
   if (!response.ok || !response.body) throw new DownloadError(url.pathname, { status: response.status });
@@ -132,20 +146,32 @@ async function fetchFile(
  */
 const snapshotFrom = (file: Promise<Blob>): Promise<Blob | undefined> =>
   file.catch((error: unknown) => {
-    console.warn("The Python snapshot could not be downloaded; Python starts without it.", error);
+    console.warn("The Python snapshot could not be downloaded in time; Python starts without it.", error);
     return undefined;
   });
 
 async function download(onProgress: (loaded: number) => void): Promise<PyodideDownload> {
   const loaded: Record<string, number> = {};
   const report = () => onProgress(Object.values(loaded).reduce((sum, n) => sum + n, 0));
-  const snapshot = snapshotFrom(fetchFile(assets.snapshot.name, "snapshot", loaded, report));
-  const entries = await Promise.all(
-    Object.entries(assets.files).map(
-      async ([role, file]) => [role, await fetchFile(file.name, role, loaded, report)] as const,
-    ),
-  );
-  return { files: Object.fromEntries(entries) as unknown as PyodideFiles, snapshot: await snapshot };
+  const stopSnapshot = new AbortController();
+  const snapshot = SNAPSHOT
+    ? snapshotFrom(fetchFile(SNAPSHOT.name, "snapshot", loaded, report, stopSnapshot.signal))
+    : Promise.resolve(undefined);
+  try {
+    const entries = await Promise.all(
+      Object.entries(assets.files).map(
+        async ([role, file]) => [role, await fetchFile(file.name, role, loaded, report)] as const,
+      ),
+    );
+    const late = new Promise<undefined>((resolve) => setTimeout(resolve, SNAPSHOT_GRACE_MS, undefined));
+    return {
+      files: Object.fromEntries(entries) as unknown as PyodideFiles,
+      snapshot: await Promise.race([snapshot, late]),
+    };
+  } finally {
+    // A required file failed, or the snapshot came too late: it is not waited for, nor downloaded on.
+    stopSnapshot.abort();
+  }
 }
 
 /**

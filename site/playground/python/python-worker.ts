@@ -7,7 +7,7 @@
 import { generateCdnLog } from "fc-cdn-trigger/logs";
 import type { FromFrame, FromWorker, LogLine, SerializedError } from "../runner/protocol";
 import { SampleLogServer, sampleLogFetch } from "../runner/sample-log";
-import { PRELOAD, PYTHON_ENV, RUNTIME_MODULE, runtimeBootCode } from "./boot-config.mjs";
+import { PRELOAD, PYTHON_ENV, RUNTIME_MODULE, runtimeBootCode, SYS_EXECUTABLE } from "./boot-config.mjs";
 import FC_CONTEXT_SOURCE from "./fc_context.py";
 import type {
   FromPythonWorker,
@@ -82,7 +82,7 @@ async function snapshotBytes(snapshot: Blob | Uint8Array<ArrayBuffer>): Promise<
 
 async function start(boot: PythonBoot): Promise<void> {
   const startedAt = performance.now();
-  // Unzipped while Pyodide's JavaScript is imported and its WebAssembly compiled (Pyodide awaits it).
+  // Unzipped while Pyodide's JavaScript is imported (Pyodide awaits it before it starts the WebAssembly).
   const snapshot = boot.snapshot && snapshotBytes(boot.snapshot);
   // A failure surfaces where Pyodide awaits it; not as an unhandled rejection before that.
   snapshot?.catch(() => undefined);
@@ -105,6 +105,7 @@ async function start(boot: PythonBoot): Promise<void> {
     // the first worker makes it.
     ...(snapshot ? { _loadSnapshot: snapshot } : { _makeSnapshot: true }),
     env: PYTHON_ENV,
+    _sysExecutable: SYS_EXECUTABLE,
   });
   if (!boot.snapshot) {
     // As snapshot.mjs makes the site's: the modules runner.py imports, and the FC runtime, loaded before any JS

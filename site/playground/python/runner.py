@@ -251,7 +251,8 @@ class _PatchedLoader:
 
 
 class _PatchOnImport:
-    """Patches the network modules when first imported: importing them up front would slow every start-up."""
+    """Patches the network modules when imported after this file (the worker's PRELOAD imports urllib.request
+    before it, and the loop below patches it then)."""
 
     @classmethod
     def find_spec(cls, name, path=None, target=None):

@@ -5,7 +5,7 @@
 //     node_modules/.cache/ under a name that changes with Pyodide's version and with this folder's boot inputs.
 //   - `node snapshot.mjs <out>` is that child: it writes the gzipped snapshot to <out>.
 import { execFile } from "node:child_process";
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -35,17 +35,32 @@ export function snapshotName(pyodideVersion) {
  * const file = await pythonSnapshot(pyodideDir, "314.0.7");
  * ```
  */
-export async function pythonSnapshot(pyodideDir, pyodideVersion) {
+export function pythonSnapshot(pyodideDir, pyodideVersion) {
   const file = join(CACHE, snapshotName(pyodideVersion));
-  if (existsSync(file)) return file;
+  // One child per snapshot, however many times a build or the dev server asks.
+  let made = making.get(file);
+  if (!made) {
+    made = existsSync(file) ? Promise.resolve(file) : makeInChild(file, pyodideDir);
+    made.catch(() => making.delete(file));
+    making.set(file, made);
+  }
+  return made;
+}
+
+const making = new Map();
+
+async function makeInChild(file, pyodideDir) {
   mkdirSync(CACHE, { recursive: true });
-  const partial = `${file}.${process.pid}.tmp`;
+  const partial = `${file}.${randomUUID()}.tmp`;
   await promisify(execFile)(process.execPath, [fileURLToPath(import.meta.url), partial, pyodideDir], {
     maxBuffer: 1 << 20,
+    timeout: 300_000,
+    // FC runs in UTC; Emscripten keeps the time zone it starts in, so the snapshot would hold the build machine's.
+    env: { PATH: process.env.PATH, TZ: "UTC" },
   }).catch((error) => {
     throw new Error(`could not make the Python snapshot: ${error.stderr || error.message}`);
   });
-  // Renamed when complete: a build stopped half-way leaves no truncated snapshot behind under the real name.
+  // Renamed when complete and checked: a build stopped half-way leaves no truncated snapshot under the real name.
   renameSync(partial, file);
   return file;
 }
@@ -61,17 +76,24 @@ export function playgroundLockFile(pyodideDir) {
 
 /** The child: start CPython as the worker does, load the FC runtime, save the memory gzipped. */
 async function makeSnapshot(out, pyodideDir) {
-  const { PRELOAD, PYTHON_ENV, runtimeBootCode } = await import("./boot-config.mjs");
+  const { PRELOAD, PYTHON_ENV, RUNTIME_MODULE, SYS_EXECUTABLE, runtimeBootCode } = await import("./boot-config.mjs");
   const { loadPyodide } = await import(pathToFileURL(join(pyodideDir, "pyodide.mjs")).href);
-  const pyodide = await loadPyodide({
+  const options = {
     lockFileContents: playgroundLockFile(pyodideDir),
-    _makeSnapshot: true,
     env: PYTHON_ENV,
-  });
+    _sysExecutable: SYS_EXECUTABLE,
+  };
+  const pyodide = await loadPyodide({ ...options, _makeSnapshot: true });
   pyodide.runPython(PRELOAD);
   const source = (file) => readFileSync(join(here, file), "utf8");
   pyodide.runPython(runtimeBootCode(source("fc_context.py"), source("runner.py")));
-  writeFileSync(out, gzipSync(pyodide.makeMemorySnapshot(), { level: 9 }));
+  const snapshot = pyodide.makeMemorySnapshot();
+  // Restored once here, as a browser will: a snapshot Pyodide refuses (one grown past its initial memory, say)
+  // fails the build rather than every visitor's first choice of Python, quietly.
+  const restored = await loadPyodide({ ...options, _loadSnapshot: snapshot });
+  const runtime = restored.pyimport(RUNTIME_MODULE);
+  if (typeof runtime.run !== "function") throw new Error(`the restored snapshot has no ${RUNTIME_MODULE}.run`);
+  writeFileSync(out, gzipSync(snapshot, { level: 9 }));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
