@@ -13,8 +13,10 @@ const MONACO_MARKERS = ["monaco-editor", "MonacoEnvironment", "vs/editor/editor"
 // these were set it measured 21,666 B raw and 9,737 B gzip in 11 files; the budgets leave about 10% for small
 // changes, so a new up-front dependency or a component that ships its code eagerly fails here. Raise them
 // deliberately, in the change that needs the bytes.
-const EVENT_PAGE_JS_RAW_BUDGET = 24_000;
-const EVENT_PAGE_JS_GZIP_BUDGET = 10_700;
+// Raised from 24,000 / 10,700 B for the Search override's script (+750 B raw, +345 B gzip), which keeps
+// Pagefind's UI (about 26 KB gzip, which every page loaded when first idle) until the reader is about to search.
+const EVENT_PAGE_JS_RAW_BUDGET = 25_000;
+const EVENT_PAGE_JS_GZIP_BUDGET = 11_000;
 
 const walk = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>

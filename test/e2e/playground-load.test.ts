@@ -20,14 +20,19 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** A page that records the Monaco files it requests, with no autosaved work from earlier tests. */
+const PLAYGROUND = `${siteUrl}/playground/`;
+
+/**
+ * A page that records the Monaco files it requests, with no autosaved work from earlier tests (cleared from the
+ * home page: a load of /playground/ would prefetch Monaco before the test's own load).
+ */
 async function freshPage(width = 1280, height = 720): Promise<{ page: Page; monaco: string[] }> {
   const page = await browser.newPage({ width, height });
   const monaco: string[] = [];
   page.on("request", (request) => {
     if (MONACO.test(request.url())) monaco.push(request.url());
   });
-  await page.goto(`${siteUrl}/playground/`);
+  await page.goto(`${siteUrl}/`);
   await page.evaluate(() => localStorage.clear());
   return { page, monaco };
 }
@@ -35,8 +40,7 @@ async function freshPage(width = 1280, height = 720): Promise<{ page: Page; mona
 describe("/playground/ loads its editor on the reader's first input", () => {
   it("shows the handler and the event as text, and until then only downloads Monaco (when idle), never runs it", async () => {
     const { page, monaco } = await freshPage();
-    monaco.length = 0;
-    await page.reload({ waitUntil: "networkidle" });
+    await page.goto(PLAYGROUND, { waitUntil: "networkidle" });
     // Downloaded and compiled by modulepreload links once the page was idle (within 3 s of its load)…
     const scripts = () => monaco.filter((url) => url.endsWith(".js"));
     const names = () => scripts().map((url) => new URL(url).pathname.split("/").pop()?.split(".")[0]);
@@ -80,7 +84,7 @@ describe("/playground/ loads its editor on the reader's first input", () => {
 
   it("a key press counts as input (a keyboard reader tabbing in)", async () => {
     const { page } = await freshPage();
-    await page.reload();
+    await page.goto(PLAYGROUND);
     await page.keyboard.press("Tab");
     await page.waitForSelector(`${ROOT}[data-state="ready"]`, { timeout: 60_000 });
     await page.close();
@@ -88,7 +92,7 @@ describe("/playground/ loads its editor on the reader's first input", () => {
 
   it("Run pressed before the editor is there runs the handler once it is", async () => {
     const { page } = await freshPage(390, 844);
-    await page.reload();
+    await page.goto(PLAYGROUND);
     expect(await page.getAttribute(ROOT, "data-state")).toBe("idle");
     await page.click(`${ROOT} [data-role="run"]`);
     const outcome = await waitForRunEnd(page, 60_000);
@@ -100,6 +104,7 @@ describe("/playground/ loads its editor on the reader's first input", () => {
   it("starts at once, with no input, for a share link or autosaved work", async () => {
     const { page } = await freshPage();
     // Autosaved work: an edit made in an earlier visit.
+    await page.goto(PLAYGROUND);
     await wakePlayground(page);
     await page.waitForSelector(`${ROOT}[data-state="ready"]`, { timeout: 60_000 });
     await page.evaluate(() => {
@@ -147,7 +152,7 @@ describe("/playground/ loads its editor on the reader's first input", () => {
     await page.addInitScript(() => {
       window.requestIdleCallback = () => 0;
     });
-    await page.reload({ waitUntil: "domcontentloaded" });
+    await page.goto(PLAYGROUND, { waitUntil: "domcontentloaded" });
     await wakePlayground(page);
     const others = [/\/monaco-bundle\.[\w-]+\.js$/, /\/playground-app\.[\w-]+\.js$/];
     try {

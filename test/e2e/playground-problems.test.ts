@@ -80,7 +80,7 @@ describe("the Problems tab", () => {
     );
     expect(await page.textContent(`${ROOT} [data-role="problems-count"]`)).toBe("1");
     await page.click(`${ROOT} [data-role="problems"] .fcpg-problem[data-line="3"]`);
-    expect(await cursorLine("handler-editor")).toBe(3);
+    await expect.poll(() => cursorLine("handler-editor")).toBe(3);
     expect(await page.evaluate(() => document.activeElement?.closest('[data-role="handler-editor"]') !== null)).toBe(
       true,
     );
@@ -99,7 +99,8 @@ describe("the Problems tab", () => {
     expect(await syntax.textContent()).toContain("event.json:3:");
     await page.focus(`${ROOT} [data-role="problems"] .fcpg-problem[data-file="event"][data-severity="error"]`);
     await page.keyboard.press("Enter");
-    expect(await cursorLine("event-editor")).toBe(3);
+    // Monaco draws the cursor's line number on its next frame.
+    await expect.poll(() => cursorLine("event-editor")).toBe(3);
 
     // Valid JSON, wrong shape: the JSON Schema's warnings are listed.
     await setEvent('{\n  "events": [\n    { "eventName": "CdnDomainAdded" }\n  ]\n}\n');

@@ -12,9 +12,9 @@ import { afterFirstPaint, yieldToMain } from "./yield-to-main";
 const BOOT_FILES = "fc-boot-files:[]";
 
 /**
- * Downloads and compiles the playground's boot files without running them (`modulepreload`; `prefetch` for its
- * CSS). Called when the page is idle, so the reader's first input finds Monaco downloaded: running it is then all
- * that is left.
+ * Downloads and compiles the playground's boot scripts without running them (`modulepreload`; not its CSS, which
+ * Vite's loader would request again). Called when the page is idle, so the reader's first input finds Monaco
+ * downloaded: running it is then all that is left.
  *
  * @example
  * ```ts
@@ -23,11 +23,10 @@ const BOOT_FILES = "fc-boot-files:[]";
  */
 export function prefetchBoot(): void {
   const names = JSON.parse(BOOT_FILES.slice(BOOT_FILES.indexOf(":") + 1)) as string[];
-  for (const name of names) {
-    const href = new URL(name, import.meta.url).href;
+  for (const name of names.filter((file) => file.endsWith(".js"))) {
     const link = document.createElement("link");
-    link.rel = name.endsWith(".css") ? "prefetch" : "modulepreload";
-    link.href = href;
+    link.rel = "modulepreload";
+    link.href = new URL(name, import.meta.url).href;
     document.head.append(link);
   }
 }
