@@ -1,9 +1,9 @@
 // The Python playground's memory snapshot, made at build time: CPython started by Pyodide in Node exactly as the
-// worker starts it (boot-config.mjs), with runner.py's imports done and the FC runtime loaded, then saved. Choosing Python in the browser
-// restores it instead of starting CPython (seconds on a phone) and making the same snapshot there.
+// worker starts it (boot-config.mjs), with runner.py's imports done and the FC runtime loaded, then saved.
+// Choosing Python in the browser restores it instead of starting CPython (seconds on a phone).
 //   - Made in a child process (Pyodide sets up globals in whatever process loads it) and kept, gzipped, in
 //     node_modules/.cache/ under a name that changes with Pyodide's version and with this folder's boot inputs.
-//   - `node snapshot.mjs <out>` is that child: it writes the gzipped snapshot to <out>.
+//   - `node snapshot.mjs <out> <pyodideDir>` is that child: it writes the gzipped snapshot to <out>.
 import { execFile } from "node:child_process";
 import { createHash, randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
